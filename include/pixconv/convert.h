@@ -1,0 +1,133 @@
+// Conversion of any image in the model to display-ready RGBA8 or RGBA f32.
+// Semantics: DESIGN.md section 3; accuracy: section 4.
+//
+//   auto view = pixconv::MakeImageView(format, bytes, size);           // validate once
+//   std::vector<uint8_t> rgba(4 * w * h);
+//   pixconv::Status s = pixconv::Convert(*view, {rgba.data(), rgba.size()});
+//
+// A Converter separates planning (range scan, kernel choice: once per image) from running
+// (any band of rows, from any thread), so a caller can split a frame across its own pool.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "pixconv/layout.h"
+#include "pixconv/status.h"
+
+namespace pixconv {
+
+enum class OutputType : uint8_t { RGBA8 = 0, RGBAF32 = 1 };
+enum class ChannelOrder : uint8_t { RGBA = 0, BGRA = 1 };
+
+// How the sample range [lo, hi] that maps to [0, 1] is chosen (DESIGN.md 3.1).
+enum class RangeMode : uint8_t { Auto = 0, Datatype = 1, Explicit = 2, Depth = 3 };
+
+// The transfer curve the input is encoded with. Auto is Rerun's heuristic (DESIGN.md 3.5).
+enum class InputTransfer : uint8_t { Srgb = 0, Linear = 1, Auto = 2 };
+// The transfer of the output. Default: sRGB for RGBA8, linear for RGBAF32.
+enum class OutputTransfer : uint8_t { Default = 0, Srgb = 1, Linear = 2 };
+
+// YUV overrides; Default takes the pixel format's own matrix / range (DESIGN.md section 1).
+enum class YuvMatrix : uint8_t { Default = 0, Bt601 = 1, Bt709 = 2, Bt2020 = 3 };
+enum class YuvRange : uint8_t { Default = 0, Limited = 1, Full = 2 };
+enum class ChromaFilter : uint8_t { Nearest = 0, Bilinear = 1 };
+
+struct ConvertOptions {
+  OutputType to = OutputType::RGBA8;
+  ChannelOrder order = ChannelOrder::RGBA;
+  RangeMode range = RangeMode::Auto;
+  double range_lo = 0.0;  // RangeMode::Explicit only; lo != hi, lo > hi inverts
+  double range_hi = 1.0;
+  InputTransfer input_transfer = InputTransfer::Srgb;
+  OutputTransfer output_transfer = OutputTransfer::Default;
+  bool premultiply = false;  // RGB *= alpha, after the transfer
+  YuvMatrix yuv_matrix = YuvMatrix::Default;
+  YuvRange yuv_range = YuvRange::Default;
+  ChromaFilter chroma = ChromaFilter::Nearest;
+};
+
+// Caller-owned destination: `size` writable bytes, rows `stride` bytes apart (0 = packed,
+// i.e. width * bytes per pixel). Any stride >= the packed row works; alignment is not needed.
+struct OutputView {
+  void* data = nullptr;
+  size_t size = 0;
+  size_t stride = 0;
+};
+
+inline constexpr size_t BytesPerPixel(OutputType t) { return t == OutputType::RGBA8 ? 4 : 16; }
+
+// Bytes a destination of this shape needs (stride 0 = packed). Errors: kBadDimensions,
+// kBadStride, kSizeOverflow.
+Result<size_t> OutputSize(uint32_t width, uint32_t height, OutputType type, size_t stride = 0);
+
+// The finite min / max over every sample of every channel (alpha included), NaN and +-Inf
+// skipped. `finite` is false when no sample is finite. Pixel formats report their Y plane.
+struct SampleStats {
+  bool finite = false;
+  double min = 0.0;
+  double max = 0.0;
+};
+Result<SampleStats> ScanSamples(const ImageView& src);
+
+// The range DESIGN.md 3.1 picks for these stats, datatype and mode.
+void ResolveRange(const SampleStats& stats, ChannelDatatype datatype, const ConvertOptions& opts,
+                  double* lo, double* hi);
+
+class Converter {
+ public:
+  Converter();
+  ~Converter();
+  Converter(const Converter&);
+  Converter& operator=(const Converter&);
+
+  // Validates src and options, scans the samples if the options need it (Auto range, Depth
+  // range, Auto input transfer) and picks the row kernel for the best SIMD target of this CPU.
+  static Result<Converter> Create(const ImageView& src, const ConvertOptions& opts = {});
+
+  // Converts rows [row_begin, row_end) of src into the same rows of dst. dst describes the
+  // whole destination image; other rows are not touched. src must have the format the
+  // converter was created for. Bands may run concurrently from different threads.
+  Status ConvertRows(const ImageView& src, const OutputView& dst, uint32_t row_begin,
+                     uint32_t row_end) const;
+  Status ConvertAll(const ImageView& src, const OutputView& dst) const;
+
+  const ImageFormat& format() const;
+  const ConvertOptions& options() const;
+  double range_lo() const;        // the resolved range (color-model images)
+  double range_hi() const;
+  bool input_is_srgb() const;     // the resolved transfers
+  bool output_is_srgb() const;
+  const char* target_name() const;  // the SIMD target that runs the kernels ("AVX2", ...)
+
+  struct Impl;
+
+ private:
+  Impl* impl_ = nullptr;
+};
+
+// Plans and converts the whole image.
+Status Convert(const ImageView& src, const OutputView& dst, const ConvertOptions& opts = {});
+
+// The same, split into row bands over `threads` threads (0 = hardware concurrency). The output
+// is identical to Convert's.
+Status ConvertParallel(const ImageView& src, const OutputView& dst, const ConvertOptions& opts,
+                       unsigned threads);
+
+// Names of the SIMD targets this build compiled and this CPU supports, best first
+// ("AVX3", "AVX2", ..., "EMU128"), and the one runtime dispatch picks.
+std::string SupportedTargetNames();
+const char* BestTargetName();
+
+// Case-insensitive option parsing for the CLI (nullopt-like: returns false on unknown names).
+bool ParseOutputType(std::string_view s, OutputType* out);
+bool ParseChannelOrder(std::string_view s, ChannelOrder* out);
+bool ParseYuvMatrix(std::string_view s, YuvMatrix* out);
+bool ParseYuvRange(std::string_view s, YuvRange* out);
+bool ParseChromaFilter(std::string_view s, ChromaFilter* out);
+bool ParseInputTransfer(std::string_view s, InputTransfer* out);
+bool ParseOutputTransfer(std::string_view s, OutputTransfer* out);
+
+}  // namespace pixconv

@@ -1,0 +1,7 @@
+// The whole C++ API of pixconv.
+#pragma once
+
+#include "pixconv/convert.h"
+#include "pixconv/layout.h"
+#include "pixconv/model.h"
+#include "pixconv/status.h"

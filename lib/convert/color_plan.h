@@ -1,0 +1,56 @@
+// Internal: the per-image constants and row-kernel type of color-model conversions.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "pixconv/convert.h"
+#include "pixconv/model.h"
+
+namespace pixconv::internal {
+
+// Resolved constants for one color-model image (DESIGN.md 3.1-3.7). The normalization
+// t = (v - lo) / (hi - lo) is precomputed in the form each sample width needs so that no
+// precision is lost when v and lo are large and the range is narrow:
+//   narrow types (8/16-bit, F16, F32), in float:   t = ((v - lo_hi) - lo_lo) * scale
+//       with lo_hi = float(lo) and lo_lo = float(lo - lo_hi);
+//   32-bit integers and F64, in double:             t = (v - lo) * scale_d;
+//   64-bit integers, in 64-bit integers then double: t = ((v - lo_int) - lo_frac) * scale_d
+//       with lo_int = floor(lo) clamped to the type's range, stored in sign-flipped
+//       ("ordered unsigned") form for I64.
+struct ColorRowParams {
+  float lo_hi = 0.0f;
+  float lo_lo = 0.0f;
+  float scale = 1.0f;
+  double lo = 0.0;
+  double scale_d = 1.0;
+  uint64_t lo_int = 0;
+  double lo_frac = 0.0;
+  bool decode_srgb = false;  // input sRGB, output linear: decode RGB
+  bool encode_srgb = false;  // input linear, output sRGB: encode RGB
+  bool premultiply = false;  // RGB *= A after the transfer
+};
+
+// Converts `width` pixels of one source row into one destination row. Unaligned pointers are
+// fine; nothing outside [src, src + width * bytes per pixel) or the destination row is touched.
+using ColorRowFn = void (*)(const uint8_t* src, uint8_t* dst, size_t width,
+                            const ColorRowParams& params);
+
+// Which kernel a plan runs. `swap_rb` is (input is BGR/BGRA) xor (output order is BGRA).
+// kExactU8: U8 with range [0,255] and nothing else to do (byte shuffles only).
+// kExactU16: U16 with range [0,65535] to RGBA8 with no transfer change or premultiply.
+enum class ColorKernel : uint8_t { kGeneral = 0, kExactU8 = 1, kExactU16 = 2 };
+
+struct ColorKernelKey {
+  ChannelDatatype datatype = ChannelDatatype::U8;
+  int channels = 1;
+  bool swap_rb = false;
+  OutputType out = OutputType::RGBA8;
+  ColorKernel kernel = ColorKernel::kGeneral;
+};
+
+// Returns the row kernel for the target runtime dispatch currently picks (never null for a
+// valid key) and that target's name.
+ColorRowFn SelectColorRow(const ColorKernelKey& key, const char** target_name);
+
+}  // namespace pixconv::internal
