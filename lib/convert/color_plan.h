@@ -10,25 +10,27 @@
 namespace pixconv::internal {
 
 // Resolved constants for one color-model image (DESIGN.md 3.1-3.7). The normalization
-// t = (v - lo) / (hi - lo) is precomputed in the form each sample width needs so that no
-// precision is lost when v and lo are large and the range is narrow:
-//   narrow types (8/16-bit, F16, F32), in float:   t = ((v - lo_hi) - lo_lo) * scale
-//       with lo_hi = float(lo) and lo_lo = float(lo - lo_hi);
-//   32-bit integers and F64, in double:             t = (v - lo) * scale_d;
-//   64-bit integers, in 64-bit integers then double: t = ((v - lo_int) - lo_frac) * scale_d
-//       with lo_int = floor(lo) clamped to the type's range, stored in sign-flipped
-//       ("ordered unsigned") form for I64.
+// t = (v - lo) / (hi - lo) is precomputed in the form each kernel needs, so that no precision
+// is lost when v and lo are large and the range is narrow (a U32 image near 4e9 with a range
+// 1000 wide, an F32 image whose samples are all 1e8):
+//   float math (8/16-bit, F16, F32):  t = (v - anchor) * scale + offset, where anchor is a float
+//       near lo (lo itself when representable; clamped to +-65536 for 8/16-bit data, whose
+//       samples all lie inside that interval), offset = (anchor - lo) / (hi - lo) in double.
+//       v - anchor is then exact or nearly so, and offset is small whenever t can be in [0, 1];
+//   double math (32-bit integers, F64, F32 with ranges beyond float): t = (v - lo) * scale_d;
+//   64-bit integers: v - lo_int in 64-bit integers (I64 in sign-flipped "ordered unsigned"
+//       form), then t = (diff - lo_frac) * scale_d in double, lo = lo_int + lo_frac.
 struct ColorRowParams {
-  float lo_hi = 0.0f;
-  float lo_lo = 0.0f;
+  float anchor = 0.0f;
   float scale = 1.0f;
+  float offset = 0.0f;
   double lo = 0.0;
   double scale_d = 1.0;
   uint64_t lo_int = 0;
   double lo_frac = 0.0;
   bool decode_srgb = false;  // input sRGB, output linear: decode RGB
   bool encode_srgb = false;  // input linear, output sRGB: encode RGB
-  bool premultiply = false;  // RGB *= A after the transfer
+  bool premultiply = false;  // RGB *= A after the transfer (only set for models with alpha)
 };
 
 // Converts `width` pixels of one source row into one destination row. Unaligned pointers are
@@ -47,6 +49,7 @@ struct ColorKernelKey {
   bool swap_rb = false;
   OutputType out = OutputType::RGBA8;
   ColorKernel kernel = ColorKernel::kGeneral;
+  bool wide_math = false;  // F32 only: normalize in double (range beyond float precision)
 };
 
 // Returns the row kernel for the target runtime dispatch currently picks (never null for a

@@ -1,0 +1,314 @@
+// Row kernels for color-model images (any ChannelDatatype x L/RGB/RGBA/BGR/BGRA) to RGBA8 or
+// RGBAF32, written once as templates and instantiated per Highway target by the
+// color_rows_*.cc files (one per sample width, so the instantiations build in parallel).
+//
+// A kernel is Load -> Normalize -> Finish (swizzle, transfer, premultiply, quantize, store):
+//   - narrow samples (8/16-bit, F16, F32 with a float-safe range) are normalized in float;
+//   - 32/64-bit integers, F64 and F32 with extreme ranges are normalized in double and then
+//     demoted to half-width float vectors, which share the same Finish stage;
+//   - exact integer kernels for U8 (pure byte shuffles) and U16 -> RGBA8 ([0,65535] range),
+//     where DESIGN.md section 4 asks for bit-exact results.
+// The planner (planner.cc) computes ColorRowParams so that each form keeps full precision.
+
+#if defined(PIXCONV_CONVERT_COLOR_ROWS_INL_H_) == defined(HWY_TARGET_TOGGLE)
+#ifdef PIXCONV_CONVERT_COLOR_ROWS_INL_H_
+#undef PIXCONV_CONVERT_COLOR_ROWS_INL_H_
+#else
+#define PIXCONV_CONVERT_COLOR_ROWS_INL_H_
+#endif
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <type_traits>
+
+#include "convert/color_plan.h"
+#include "convert/f16-inl.h"
+#include "convert/row_loop-inl.h"
+#include "convert/store-inl.h"
+#include "hwy/highway.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace pixconv::HWY_NAMESPACE {
+namespace hn = hwy::HWY_NAMESPACE;
+
+// F16 samples travel as their bit patterns; everything else as itself.
+template <typename T>
+using StorageT = std::conditional_t<std::is_same_v<T, hwy::float16_t>, uint16_t, T>;
+
+template <typename T>
+inline constexpr bool kIsFloatSample = std::is_floating_point_v<T> || std::is_same_v<T, hwy::float16_t>;
+
+// Loads kC interleaved channels of Lanes(d) pixels.
+template <size_t kC, class D, class V = hn::Vec<D>>
+HWY_INLINE void LoadChannels(D d, const uint8_t* HWY_RESTRICT bytes, V* c) {
+  const auto* p = reinterpret_cast<const hn::TFromD<D>*>(bytes);
+  if constexpr (kC == 1) {
+    c[0] = hn::LoadU(d, p);
+  } else if constexpr (kC == 3) {
+    hn::LoadInterleaved3(d, p, c[0], c[1], c[2]);
+  } else {
+    hn::LoadInterleaved4(d, p, c[0], c[1], c[2], c[3]);
+  }
+}
+
+// NaN -> 0, then clamp to [0, 1] (DESIGN.md 3.2). Integer inputs cannot be NaN.
+template <bool kMayBeNaN, class D, class V = hn::Vec<D>>
+HWY_INLINE V ClampUnit(D d, V t) {
+  if constexpr (kMayBeNaN) t = hn::IfThenZeroElse(hn::IsNaN(t), t);
+  return hn::Min(hn::Max(t, hn::Zero(d)), hn::Set(d, 1.0));
+}
+
+// ---------------------------------------------------------------- narrow (float math)
+
+// Exact conversion of narrow samples to float.
+template <typename T, class DF, class VS>
+HWY_INLINE hn::Vec<DF> NarrowToFloat(DF df, VS v) {
+  if constexpr (std::is_same_v<T, float>) {
+    return v;
+  } else if constexpr (std::is_same_v<T, hwy::float16_t>) {
+    return F16BitsToFloat(df, v);
+  } else {
+    const hn::Rebind<int32_t, DF> di;
+    return hn::ConvertTo(df, hn::PromoteTo(di, v));
+  }
+}
+
+// Swizzles the normalized channels into RGBA, then transfer, premultiply, store.
+template <size_t kC, bool kSwapRB, bool kF32, class DF, class V = hn::Vec<DF>>
+HWY_INLINE void Finish(DF df, const FinishOptions& o, const V* t, uint8_t* HWY_RESTRICT out) {
+  const V one = hn::Set(df, 1.0f);
+  if constexpr (kC == 1) {
+    V l = t[0];
+    if (o.decode_srgb) l = SrgbToLinear(df, l);
+    if (o.encode_srgb) l = LinearToSrgb(df, l);
+    StoreRgba<kF32, false>(df, l, l, l, one, out);
+  } else {
+    V r = t[0], g = t[1], b = t[2];
+    const V a = (kC == 4) ? t[kC - 1] : one;
+    ApplyTransfer(df, o, r, g, b, a);
+    StoreRgba<kF32, kSwapRB>(df, r, g, b, a, out);
+  }
+}
+
+inline FinishOptions ToFinish(const internal::ColorRowParams& p) {
+  return FinishOptions{p.decode_srgb, p.encode_srgb, p.premultiply};
+}
+
+// t = (v - anchor) * scale + offset, in float (see ColorRowParams for why it keeps precision).
+template <typename T>
+struct NarrowKernel {
+  template <size_t kC, bool kSwapRB, bool kF32>
+  struct K {
+    static void Run(const uint8_t* HWY_RESTRICT src, uint8_t* HWY_RESTRICT dst, size_t width,
+                    const internal::ColorRowParams& p) {
+      using S = StorageT<T>;
+      const hn::ScalableTag<float> df;
+      const hn::Rebind<S, decltype(df)> ds;
+      using VF = hn::Vec<decltype(df)>;
+      const VF anchor = hn::Set(df, p.anchor);
+      const VF scale = hn::Set(df, p.scale);
+      const VF offset = hn::Set(df, p.offset);
+      const FinishOptions o = ToFinish(p);
+      ForEachBlock(width, hn::Lanes(df), kC * sizeof(S), kF32 ? 16 : 4, src, dst,
+                   [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out) HWY_ATTR {
+                     hn::Vec<decltype(ds)> raw[kC];
+                     LoadChannels<kC>(ds, in, raw);
+                     VF t[kC];
+                     for (size_t c = 0; c < kC; ++c) {
+                       const VF v = NarrowToFloat<T>(df, raw[c]);
+                       t[c] = ClampUnit<kIsFloatSample<T>>(
+                           df, hn::MulAdd(hn::Sub(v, anchor), scale, offset));
+                     }
+                     Finish<kC, kSwapRB, kF32>(df, o, t, out);
+                   });
+    }
+  };
+};
+
+// ---------------------------------------------------------------- wide (double math)
+
+// Samples of 32/64-bit types (and F32 with extreme ranges) to normalized doubles.
+template <typename T, class DD, class VS>
+HWY_INLINE hn::Vec<DD> WideNormalize(DD dd, VS v, const internal::ColorRowParams& p) {
+  using VD = hn::Vec<DD>;
+  const VD scale = hn::Set(dd, p.scale_d);
+  if constexpr (std::is_same_v<T, uint64_t> || std::is_same_v<T, int64_t>) {
+    // v - lo_int in 64-bit integers, in "ordered unsigned" form (I64 sign-flipped), so a value
+    // near 2^63 with a narrow range keeps every bit; then the fractional part in double.
+    const hn::RebindToUnsigned<DD> du;
+    const hn::RebindToSigned<DD> di;
+    const auto msb = hn::Set(du, uint64_t{1} << 63);
+    auto vu = hn::BitCast(du, v);
+    if constexpr (std::is_same_v<T, int64_t>) vu = hn::Xor(vu, msb);
+    const auto lo = hn::Set(du, p.lo_int);
+    const auto below = hn::Lt(hn::BitCast(di, hn::Xor(vu, msb)), hn::BitCast(di, hn::Xor(lo, msb)));
+    const VD up = hn::ConvertTo(dd, hn::Sub(vu, lo));
+    const VD down = hn::Neg(hn::ConvertTo(dd, hn::Sub(lo, vu)));
+    const VD diff = hn::IfThenElse(hn::RebindMask(dd, below), down, up);
+    // A degenerate range (lo == hi beyond 2^53) makes 0 * inf: NaN -> 0 as for floats.
+    return ClampUnit<true>(dd, hn::Mul(hn::Sub(diff, hn::Set(dd, p.lo_frac)), scale));
+  } else {
+    VD x;
+    if constexpr (std::is_same_v<T, double>) {
+      x = v;
+    } else if constexpr (std::is_same_v<T, float> || std::is_same_v<T, int32_t>) {
+      x = hn::PromoteTo(dd, v);
+    } else {  // uint32_t: flip to int32, promote, add 2^31 back (exact).
+      static_assert(std::is_same_v<T, uint32_t>);
+      const hn::Rebind<int32_t, DD> di32;
+      const auto flipped = hn::BitCast(di32, hn::Xor(v, hn::Set(hn::Rebind<uint32_t, DD>(), 0x80000000u)));
+      x = hn::Add(hn::PromoteTo(dd, flipped), hn::Set(dd, 2147483648.0));
+    }
+    return ClampUnit<true>(dd, hn::Mul(hn::Sub(x, hn::Set(dd, p.lo)), scale));
+  }
+}
+
+template <typename T>
+struct WideKernel {
+  template <size_t kC, bool kSwapRB, bool kF32>
+  struct K {
+    static void Run(const uint8_t* HWY_RESTRICT src, uint8_t* HWY_RESTRICT dst, size_t width,
+                    const internal::ColorRowParams& p) {
+      const hn::ScalableTag<double> dd;
+      const hn::Rebind<float, decltype(dd)> df;  // half-width float vectors
+      const hn::Rebind<T, decltype(dd)> dt;
+      const FinishOptions o = ToFinish(p);
+      ForEachBlock(width, hn::Lanes(dd), kC * sizeof(T), kF32 ? 16 : 4, src, dst,
+                   [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out) HWY_ATTR {
+                     hn::Vec<decltype(dt)> raw[kC];
+                     LoadChannels<kC>(dt, in, raw);
+                     hn::Vec<decltype(df)> t[kC];
+                     for (size_t c = 0; c < kC; ++c) {
+                       t[c] = hn::DemoteTo(df, WideNormalize<T>(dd, raw[c], p));
+                     }
+                     Finish<kC, kSwapRB, kF32>(df, o, t, out);
+                   });
+    }
+  };
+};
+
+// ---------------------------------------------------------------- exact integer kernels
+
+// U8 with range [0, 255] and nothing else to do: the output bytes are the input bytes.
+struct ExactU8Kernel {
+  template <size_t kC, bool kSwapRB, bool kF32>
+  struct K {
+    static_assert(!kF32, "the exact U8 kernel writes RGBA8 only");
+    static void Run(const uint8_t* HWY_RESTRICT src, uint8_t* HWY_RESTRICT dst, size_t width,
+                    const internal::ColorRowParams&) {
+      if constexpr (kC == 4 && !kSwapRB) {
+        std::memcpy(dst, src, width * 4);
+        return;
+      }
+      const hn::ScalableTag<uint8_t> d;
+      using V = hn::Vec<decltype(d)>;
+      const V opaque = hn::Set(d, 255);
+      ForEachBlock(width, hn::Lanes(d), kC, 4, src, dst,
+                   [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out) HWY_ATTR {
+                     V c[kC];
+                     LoadChannels<kC>(d, in, c);
+                     if constexpr (kC == 1) {
+                       hn::StoreInterleaved4(c[0], c[0], c[0], opaque, d, out);
+                     } else {
+                       const V a = (kC == 4) ? c[kC - 1] : opaque;
+                       const V r = kSwapRB ? c[2] : c[0];
+                       const V b = kSwapRB ? c[0] : c[2];
+                       hn::StoreInterleaved4(r, c[1], b, a, d, out);
+                     }
+                   });
+    }
+  };
+};
+
+// U16 with range [0, 65535] to RGBA8: floor(v / 257 + 0.5) == (v * 65281 + 2^23) >> 24 for
+// every v in [0, 65535] (checked exhaustively in tests/convert), in 32-bit lanes.
+struct ExactU16Kernel {
+  template <size_t kC, bool kSwapRB, bool kF32>
+  struct K {
+    static_assert(!kF32, "the exact U16 kernel writes RGBA8 only");
+    static void Run(const uint8_t* HWY_RESTRICT src, uint8_t* HWY_RESTRICT dst, size_t width,
+                    const internal::ColorRowParams&) {
+      const hn::ScalableTag<uint32_t> d32;
+      const hn::Rebind<uint16_t, decltype(d32)> d16;
+      const hn::Rebind<uint8_t, decltype(d32)> d8;
+      const hn::RebindToSigned<decltype(d32)> di32;
+      using V8 = hn::Vec<decltype(d8)>;
+      const auto mul = hn::Set(d32, 65281u);
+      const auto round = hn::Set(d32, 1u << 23);
+      const V8 opaque = hn::Set(d8, 255);
+      auto to8 = [&](hn::Vec<decltype(d16)> v) HWY_ATTR {
+        const auto q = hn::ShiftRight<24>(hn::Add(hn::Mul(hn::PromoteTo(d32, v), mul), round));
+        return hn::DemoteTo(d8, hn::BitCast(di32, q));
+      };
+      ForEachBlock(width, hn::Lanes(d32), kC * 2, 4, src, dst,
+                   [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out) HWY_ATTR {
+                     hn::Vec<decltype(d16)> raw[kC];
+                     LoadChannels<kC>(d16, in, raw);
+                     if constexpr (kC == 1) {
+                       const V8 l = to8(raw[0]);
+                       hn::StoreInterleaved4(l, l, l, opaque, d8, out);
+                     } else {
+                       const V8 r = to8(raw[kSwapRB ? 2 : 0]);
+                       const V8 g = to8(raw[1]);
+                       const V8 b = to8(raw[kSwapRB ? 0 : 2]);
+                       const V8 a = (kC == 4) ? to8(raw[kC - 1]) : opaque;
+                       hn::StoreInterleaved4(r, g, b, a, d8, out);
+                     }
+                   });
+    }
+  };
+};
+
+// ---------------------------------------------------------------- selection
+
+// Picks K<channels, swap, f32>::Run for a key. L has no R/B to swap.
+template <template <size_t, bool, bool> class K>
+internal::ColorRowFn PickLayout(const internal::ColorKernelKey& key) {
+  const bool f32 = key.out == OutputType::RGBAF32;
+  switch (key.channels) {
+    case 1:
+      return f32 ? &K<1, false, true>::Run : &K<1, false, false>::Run;
+    case 3:
+      if (key.swap_rb) return f32 ? &K<3, true, true>::Run : &K<3, true, false>::Run;
+      return f32 ? &K<3, false, true>::Run : &K<3, false, false>::Run;
+    case 4:
+      if (key.swap_rb) return f32 ? &K<4, true, true>::Run : &K<4, true, false>::Run;
+      return f32 ? &K<4, false, true>::Run : &K<4, false, false>::Run;
+    default:
+      return nullptr;
+  }
+}
+
+// The exact kernels have no RGBAF32 form; these adapters keep PickLayout uniform.
+template <size_t kC, bool kSwapRB, bool kF32>
+struct ExactU8 : ExactU8Kernel::K<kC, kSwapRB, false> {};
+template <size_t kC, bool kSwapRB, bool kF32>
+struct ExactU16 : ExactU16Kernel::K<kC, kSwapRB, false> {};
+
+template <typename T>
+internal::ColorRowFn PickSample(const internal::ColorKernelKey& key) {
+  if constexpr (std::is_same_v<T, uint8_t>) {
+    if (key.kernel == internal::ColorKernel::kExactU8) {
+      return key.out == OutputType::RGBA8 ? PickLayout<ExactU8>(key) : nullptr;
+    }
+  }
+  if constexpr (std::is_same_v<T, uint16_t>) {
+    if (key.kernel == internal::ColorKernel::kExactU16) {
+      return key.out == OutputType::RGBA8 ? PickLayout<ExactU16>(key) : nullptr;
+    }
+  }
+  if constexpr (std::is_same_v<T, float>) {
+    if (key.wide_math) return PickLayout<WideKernel<float>::template K>(key);
+  }
+  if constexpr (sizeof(StorageT<T>) <= 2 || std::is_same_v<T, float>) {
+    return PickLayout<NarrowKernel<T>::template K>(key);
+  } else {
+    return PickLayout<WideKernel<T>::template K>(key);
+  }
+}
+
+}  // namespace pixconv::HWY_NAMESPACE
+HWY_AFTER_NAMESPACE();
+
+#endif  // PIXCONV_CONVERT_COLOR_ROWS_INL_H_

@@ -1,0 +1,168 @@
+// Converter: plan once (planner.cc), then run any band of rows from any thread.
+#include <algorithm>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "convert/converter_impl.h"
+#include "format/checked_math.h"
+
+namespace pixconv {
+namespace {
+
+bool SameFormat(const ImageFormat& a, const ImageFormat& b) {
+  if (a.width != b.width || a.height != b.height || a.pixel_format != b.pixel_format) return false;
+  return a.pixel_format || (a.color_model == b.color_model && a.datatype == b.datatype);
+}
+
+}  // namespace
+
+Result<size_t> OutputSize(uint32_t width, uint32_t height, OutputType type, size_t stride) {
+  if (width == 0 || height == 0 || width > kMaxDimension || height > kMaxDimension) {
+    return Status(StatusCode::kBadDimensions, "output " + std::to_string(width) + "x" +
+                                                  std::to_string(height) +
+                                                  ": width and height must be in [1, " +
+                                                  std::to_string(kMaxDimension) + "]");
+  }
+  if (static_cast<int>(type) > 1) {
+    return Status(StatusCode::kUnknownEnum,
+                  "unknown output type value " + std::to_string(static_cast<int>(type)));
+  }
+  size_t row = 0;
+  if (!internal::CheckedMul(width, BytesPerPixel(type), &row)) {
+    return Status(StatusCode::kSizeOverflow, "output row size overflows size_t");
+  }
+  Result<size_t> size = PlaneSize(PlaneGeometry{height, row}, stride);
+  if (!size.ok()) return Status(size.status().code(), "output: " + size.status().message());
+  return size;
+}
+
+Converter::Converter() = default;
+Converter::~Converter() { delete impl_; }
+Converter::Converter(const Converter& other)
+    : impl_(other.impl_ ? new Impl(*other.impl_) : nullptr) {}
+Converter& Converter::operator=(const Converter& other) {
+  if (this != &other) {
+    Impl* copy = other.impl_ ? new Impl(*other.impl_) : nullptr;
+    delete impl_;
+    impl_ = copy;
+  }
+  return *this;
+}
+
+Result<Converter> Converter::Create(const ImageView& src, const ConvertOptions& opts) {
+  PIXCONV_RETURN_IF_ERROR(Validate(src));
+  PIXCONV_RETURN_IF_ERROR(internal::ValidateOptions(opts));
+  Converter converter;
+  converter.impl_ = new Impl();
+  Impl& impl = *converter.impl_;
+  impl.format = src.format;
+  impl.options = opts;
+  if (src.format.pixel_format) {
+    impl.is_yuv = true;
+    PIXCONV_RETURN_IF_ERROR(internal::PlanYuv(src.format, opts, &impl.yuv));
+    impl.target = impl.yuv.target_name;
+    impl.input_srgb = opts.input_transfer != InputTransfer::Linear;
+    impl.output_srgb = opts.output_transfer == OutputTransfer::Default
+                           ? opts.to == OutputType::RGBA8
+                           : opts.output_transfer == OutputTransfer::Srgb;
+  } else {
+    PIXCONV_RETURN_IF_ERROR(internal::PlanColor(src, opts, &impl));
+  }
+  return converter;
+}
+
+Status Converter::ConvertRows(const ImageView& src, const OutputView& dst, uint32_t row_begin,
+                              uint32_t row_end) const {
+  if (impl_ == nullptr) {
+    return Status(StatusCode::kInvalidArgument, "converter was not created with Converter::Create");
+  }
+  const Impl& impl = *impl_;
+  if (!SameFormat(src.format, impl.format)) {
+    return Status(StatusCode::kMismatch, "image is " + Describe(src.format) +
+                                             " but the converter was planned for " +
+                                             Describe(impl.format));
+  }
+  PIXCONV_RETURN_IF_ERROR(Validate(src));
+  const uint32_t width = impl.format.width, height = impl.format.height;
+  if (row_begin > row_end || row_end > height) {
+    return Status(StatusCode::kInvalidArgument,
+                  "rows [" + std::to_string(row_begin) + ", " + std::to_string(row_end) +
+                      ") are not inside [0, " + std::to_string(height) + ")");
+  }
+  if (dst.data == nullptr) return Status(StatusCode::kInvalidArgument, "destination is null");
+  Result<size_t> needed = OutputSize(width, height, impl.options.to, dst.stride);
+  if (!needed.ok()) return needed.status();
+  if (dst.size < *needed) {
+    return Status(StatusCode::kBufferTooSmall,
+                  "destination for " + Describe(impl.format) + " needs " + std::to_string(*needed) +
+                      " bytes, buffer has " + std::to_string(dst.size));
+  }
+  const size_t out_row = size_t{width} * BytesPerPixel(impl.options.to);
+  const size_t stride = dst.stride ? dst.stride : out_row;
+  uint8_t* out = static_cast<uint8_t*>(dst.data);
+  if (impl.is_yuv) {
+    internal::RunYuvRows(impl.yuv, src, out, stride, row_begin, row_end);
+    return Status::Ok();
+  }
+  const size_t in_row = size_t{width} * impl.src_pixel_bytes;
+  const PlaneView& plane = src.planes[0];
+  if (plane.stride == in_row && stride == out_row) {
+    // Packed rows on both sides: one long row amortizes the per-row tail.
+    impl.color_row(src.Row(0, row_begin), out + row_begin * stride,
+                   size_t{width} * (row_end - row_begin), impl.color_params);
+    return Status::Ok();
+  }
+  for (uint32_t y = row_begin; y < row_end; ++y) {
+    impl.color_row(src.Row(0, y), out + y * stride, width, impl.color_params);
+  }
+  return Status::Ok();
+}
+
+Status Converter::ConvertAll(const ImageView& src, const OutputView& dst) const {
+  return ConvertRows(src, dst, 0, src.format.height);
+}
+
+const ImageFormat& Converter::format() const { return impl_->format; }
+const ConvertOptions& Converter::options() const { return impl_->options; }
+double Converter::range_lo() const { return impl_->range_lo; }
+double Converter::range_hi() const { return impl_->range_hi; }
+bool Converter::input_is_srgb() const { return impl_->input_srgb; }
+bool Converter::output_is_srgb() const { return impl_->output_srgb; }
+const char* Converter::target_name() const { return impl_->target; }
+
+Status Convert(const ImageView& src, const OutputView& dst, const ConvertOptions& opts) {
+  Result<Converter> converter = Converter::Create(src, opts);
+  if (!converter.ok()) return converter.status();
+  return converter->ConvertAll(src, dst);
+}
+
+Status ConvertParallel(const ImageView& src, const OutputView& dst, const ConvertOptions& opts,
+                       unsigned threads) {
+  Result<Converter> converter = Converter::Create(src, opts);
+  if (!converter.ok()) return converter.status();
+  const uint32_t height = src.format.height;
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = std::min<unsigned>(threads, height);
+  if (threads <= 1) return converter->ConvertAll(src, dst);
+  // Validate the destination once up front, so the bands cannot fail half-way.
+  PIXCONV_RETURN_IF_ERROR(converter->ConvertRows(src, dst, 0, 0));
+  // Even band boundaries keep each 4:2:0 chroma row inside one band (not needed for
+  // correctness, since bands may start anywhere, but it avoids reading a chroma row twice).
+  std::vector<uint32_t> bounds(threads + 1, height);
+  for (unsigned i = 0; i < threads; ++i) {
+    bounds[i] = static_cast<uint32_t>((uint64_t{height} * i / threads) & ~uint64_t{1});
+  }
+  std::vector<Status> results(threads);
+  std::vector<std::thread> pool;
+  pool.reserve(threads - 1);
+  for (unsigned i = 1; i < threads; ++i) {
+    pool.emplace_back([&, i] { results[i] = converter->ConvertRows(src, dst, bounds[i], bounds[i + 1]); });
+  }
+  results[0] = converter->ConvertRows(src, dst, bounds[0], bounds[1]);
+  for (std::thread& t : pool) t.join();
+  for (const Status& s : results) PIXCONV_RETURN_IF_ERROR(s);
+  return Status::Ok();
+}
+
+}  // namespace pixconv

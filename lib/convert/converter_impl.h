@@ -1,0 +1,36 @@
+// Internal: what a Converter holds after planning.
+#pragma once
+
+#include "convert/color_plan.h"
+#include "convert/yuv_plan.h"
+#include "pixconv/convert.h"
+
+namespace pixconv {
+
+struct Converter::Impl {
+  ImageFormat format;
+  ConvertOptions options;
+  double range_lo = 0.0;
+  double range_hi = 1.0;
+  bool input_srgb = true;
+  bool output_srgb = true;
+  const char* target = "";
+  bool is_yuv = false;
+  // Color-model images.
+  internal::ColorRowFn color_row = nullptr;
+  internal::ColorRowParams color_params;
+  size_t src_pixel_bytes = 0;
+  // Pixel-format images.
+  internal::YuvPlan yuv;
+};
+
+namespace internal {
+
+// Fills everything but the kernel choice of a color-model plan: range, transfers, params.
+Status PlanColor(const ImageView& src, const ConvertOptions& opts, Converter::Impl* impl);
+
+// Rejects option values outside their enums and unusable explicit ranges.
+Status ValidateOptions(const ConvertOptions& opts);
+
+}  // namespace internal
+}  // namespace pixconv

@@ -1,0 +1,237 @@
+// The planner: from a validated image and ConvertOptions to one row kernel and its constants
+// (DESIGN.md section 3), decided once per image, never per row.
+#include <cfloat>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string>
+
+#include "convert/color_plan.h"
+#include "convert/converter_impl.h"
+
+namespace pixconv {
+namespace internal {
+
+ColorRowFn SelectColorRowBits8(const ColorKernelKey& key, const char** target);
+ColorRowFn SelectColorRowBits16(const ColorKernelKey& key, const char** target);
+ColorRowFn SelectColorRowBits32(const ColorKernelKey& key, const char** target);
+ColorRowFn SelectColorRowBits64(const ColorKernelKey& key, const char** target);
+
+ColorRowFn SelectColorRow(const ColorKernelKey& key, const char** target_name) {
+  switch (BitsPerSample(key.datatype)) {
+    case 8: return SelectColorRowBits8(key, target_name);
+    case 16: return SelectColorRowBits16(key, target_name);
+    case 32: return SelectColorRowBits32(key, target_name);
+    case 64: return SelectColorRowBits64(key, target_name);
+    default: return nullptr;
+  }
+}
+
+namespace {
+
+bool NeedsStats(ChannelDatatype t, const ConvertOptions& o) {
+  if (o.range == RangeMode::Depth) return true;
+  if (t == ChannelDatatype::U8) return false;  // Auto is always [0,255]; transfer Auto is sRGB
+  return o.range == RangeMode::Auto || o.input_transfer == InputTransfer::Auto;
+}
+
+// Rerun's transfer heuristic (DESIGN.md 3.5): sRGB for U8 and for data whose finite range lies
+// in [0,255] (integers) or [0,1] (floats); otherwise linear. With no finite sample the
+// datatype's own range decides, as it does for the value range.
+bool AutoInputIsSrgb(ChannelDatatype t, const SampleStats& s) {
+  if (t == ChannelDatatype::U8) return true;
+  double lo = s.min, hi = s.max;
+  if (!s.finite) DatatypeRange(t, &lo, &hi);
+  const double limit = IsFloat(t) ? 1.0 : 255.0;
+  return lo >= 0.0 && hi <= limit;
+}
+
+double ClampAbs(double v, double limit) { return std::fmax(-limit, std::fmin(limit, v)); }
+
+// Precision-preserving normalization constants; see ColorRowParams.
+void SetNormalization(ChannelDatatype t, double lo, double hi, ColorRowParams* p,
+                      bool* wide_math) {
+  // An empty range (Depth of an all-zero map, or [min-1, max+1] collapsing beyond 2^53) maps
+  // v > lo to 1 and everything else to 0, as (v - lo) / 0 does in IEEE arithmetic once NaN -> 0;
+  // the largest finite scale does the same without producing NaN from 0 * inf.
+  const double inv = hi == lo ? DBL_MAX : 1.0 / (hi - lo);
+  p->lo = lo;
+  p->scale_d = inv;
+  *wide_math = false;
+  switch (t) {
+    case ChannelDatatype::U8: case ChannelDatatype::I8: case ChannelDatatype::U16:
+    case ChannelDatatype::I16: case ChannelDatatype::F16: {
+      // Every finite sample of these types lies in [-65536, 65536].
+      const float anchor = static_cast<float>(ClampAbs(lo, 65536.0));
+      p->anchor = anchor;
+      p->scale = static_cast<float>(ClampAbs(inv, FLT_MAX));
+      p->offset = static_cast<float>((static_cast<double>(anchor) - lo) * inv);
+      break;
+    }
+    case ChannelDatatype::F32: {
+      constexpr double kSafe = 1e37;  // keeps v - anchor and the scale finite and normal in float
+      const double width = std::fabs(hi - lo);
+      if (std::fabs(lo) > kSafe || std::fabs(hi) > kSafe || width > kSafe || std::fabs(inv) > kSafe ||
+          std::fabs(inv) < 1.0 / kSafe) {
+        *wide_math = true;
+        break;
+      }
+      const float anchor = static_cast<float>(lo);
+      p->anchor = anchor;
+      p->scale = static_cast<float>(inv);
+      p->offset = static_cast<float>((static_cast<double>(anchor) - lo) * inv);
+      break;
+    }
+    case ChannelDatatype::U64: case ChannelDatatype::I64: {
+      const bool is_signed = t == ChannelDatatype::I64;
+      // floor(lo) clamped to the type's range; both limits are exact doubles (0, +-2^63, 2^64).
+      const double min = is_signed ? -9223372036854775808.0 : 0.0;
+      const double max_excl = is_signed ? 9223372036854775808.0 : 18446744073709551616.0;
+      double base = std::floor(lo);
+      uint64_t ordered;  // lo_int in "ordered unsigned" form
+      if (base < min) {
+        base = min;
+        ordered = 0;
+      } else if (base >= max_excl) {
+        // lo_int is the type's max (max_excl - 1, not a double); lo_frac carries the rest.
+        p->lo_int = std::numeric_limits<uint64_t>::max();
+        p->lo_frac = (lo - max_excl) + 1.0;
+        break;
+      } else if (is_signed) {
+        ordered = static_cast<uint64_t>(static_cast<int64_t>(base)) ^ (uint64_t{1} << 63);
+      } else {
+        ordered = static_cast<uint64_t>(base);
+      }
+      p->lo_int = ordered;
+      p->lo_frac = lo - base;
+      break;
+    }
+    default:  // U32, I32, F64: (v - lo) * scale_d in double is exact enough as is
+      break;
+  }
+}
+
+}  // namespace
+
+Status ValidateOptions(const ConvertOptions& o) {
+  auto bad = [](const char* what, int value) {
+    return Status(StatusCode::kUnknownEnum,
+                  std::string("unknown ") + what + " value " + std::to_string(value));
+  };
+  if (static_cast<int>(o.to) > 1) return bad("output type", static_cast<int>(o.to));
+  if (static_cast<int>(o.order) > 1) return bad("channel order", static_cast<int>(o.order));
+  if (static_cast<int>(o.range) > 3) return bad("range mode", static_cast<int>(o.range));
+  if (static_cast<int>(o.input_transfer) > 2) {
+    return bad("input transfer", static_cast<int>(o.input_transfer));
+  }
+  if (static_cast<int>(o.output_transfer) > 2) {
+    return bad("output transfer", static_cast<int>(o.output_transfer));
+  }
+  if (static_cast<int>(o.yuv_matrix) > 3) return bad("YUV matrix", static_cast<int>(o.yuv_matrix));
+  if (static_cast<int>(o.yuv_range) > 2) return bad("YUV range", static_cast<int>(o.yuv_range));
+  if (static_cast<int>(o.chroma) > 1) return bad("chroma filter", static_cast<int>(o.chroma));
+  if (o.range == RangeMode::Explicit) {
+    if (!std::isfinite(o.range_lo) || !std::isfinite(o.range_hi)) {
+      return Status(StatusCode::kInvalidArgument, "explicit range bounds must be finite");
+    }
+    if (o.range_lo == o.range_hi || !std::isfinite(o.range_hi - o.range_lo)) {
+      return Status(StatusCode::kInvalidArgument,
+                    "explicit range [" + std::to_string(o.range_lo) + ", " +
+                        std::to_string(o.range_hi) + "] is empty or too wide; use lo != hi");
+    }
+  }
+  return Status::Ok();
+}
+
+Status PlanColor(const ImageView& src, const ConvertOptions& opts, Converter::Impl* impl) {
+  const ChannelDatatype t = src.format.datatype;
+  SampleStats stats;
+  if (NeedsStats(t, opts)) {
+    Result<SampleStats> scanned = ScanSamples(src);
+    if (!scanned.ok()) return scanned.status();
+    stats = *scanned;
+  }
+  ResolveRange(stats, t, opts, &impl->range_lo, &impl->range_hi);
+
+  switch (opts.input_transfer) {
+    case InputTransfer::Srgb: impl->input_srgb = true; break;
+    case InputTransfer::Linear: impl->input_srgb = false; break;
+    case InputTransfer::Auto: impl->input_srgb = AutoInputIsSrgb(t, stats); break;
+  }
+  impl->output_srgb = opts.output_transfer == OutputTransfer::Default
+                          ? opts.to == OutputType::RGBA8
+                          : opts.output_transfer == OutputTransfer::Srgb;
+
+  ColorRowParams& p = impl->color_params;
+  p.decode_srgb = impl->input_srgb && !impl->output_srgb;
+  p.encode_srgb = !impl->input_srgb && impl->output_srgb;
+  p.premultiply = opts.premultiply && HasAlpha(src.format.color_model);
+
+  ColorKernelKey key;
+  key.datatype = t;
+  key.channels = ChannelCount(src.format.color_model);
+  const bool bgr_input = src.format.color_model == ColorModel::BGR ||
+                         src.format.color_model == ColorModel::BGRA;
+  key.swap_rb = key.channels > 1 && (bgr_input != (opts.order == ChannelOrder::BGRA));
+  key.out = opts.to;
+  SetNormalization(t, impl->range_lo, impl->range_hi, &p, &key.wide_math);
+
+  const bool plain = opts.to == OutputType::RGBA8 && !p.decode_srgb && !p.encode_srgb &&
+                     !p.premultiply && impl->range_lo == 0.0;
+  if (plain && t == ChannelDatatype::U8 && impl->range_hi == 255.0) {
+    key.kernel = ColorKernel::kExactU8;
+  } else if (plain && t == ChannelDatatype::U16 && impl->range_hi == 65535.0) {
+    key.kernel = ColorKernel::kExactU16;
+  }
+  impl->color_row = SelectColorRow(key, &impl->target);
+  if (impl->color_row == nullptr) {
+    return Status(StatusCode::kUnsupported, "no row kernel for " + Describe(src.format));
+  }
+  impl->src_pixel_bytes = static_cast<size_t>(key.channels) * BytesPerSample(t);
+  return Status::Ok();
+}
+
+}  // namespace internal
+
+void ResolveRange(const SampleStats& stats, ChannelDatatype t, const ConvertOptions& opts,
+                  double* lo, double* hi) {
+  switch (opts.range) {
+    case RangeMode::Explicit:
+      *lo = opts.range_lo;
+      *hi = opts.range_hi;
+      return;
+    case RangeMode::Datatype:
+      DatatypeRange(t, lo, hi);
+      return;
+    case RangeMode::Depth:
+      // [0, finite max]; with no finite sample, [0, the datatype's max]. An all-zero depth map
+      // gives the empty [0, 0], which SetNormalization handles like the reference.
+      *lo = 0.0;
+      if (stats.finite) {
+        *hi = stats.max;
+      } else {
+        double unused;
+        DatatypeRange(t, &unused, hi);
+      }
+      return;
+    case RangeMode::Auto:
+      break;
+  }
+  if (t == ChannelDatatype::U8 || !stats.finite) {
+    DatatypeRange(t, lo, hi);
+  } else if (IsFloat(t) && stats.min >= 0.0 && stats.max <= 1.0) {
+    *lo = 0.0;
+    *hi = 1.0;
+  } else if (stats.min >= 0.0 && stats.max <= 255.0) {
+    *lo = 0.0;
+    *hi = 255.0;
+  } else if (stats.min == stats.max) {
+    *lo = stats.min - 1.0;
+    *hi = stats.max + 1.0;
+  } else {
+    *lo = stats.min;
+    *hi = stats.max;
+  }
+}
+
+}  // namespace pixconv

@@ -1,0 +1,94 @@
+// The last stage of every kernel: transfer, premultiply, quantize and store four float channel
+// vectors (values in [0, 1], RGBA order) as RGBA8 or RGBAF32 pixels (DESIGN.md 3.5-3.7).
+// Works for any float descriptor, full or partial, so kernels that compute in double and
+// demote to half-width float vectors share it.
+
+#if defined(PIXCONV_CONVERT_STORE_INL_H_) == defined(HWY_TARGET_TOGGLE)
+#ifdef PIXCONV_CONVERT_STORE_INL_H_
+#undef PIXCONV_CONVERT_STORE_INL_H_
+#else
+#define PIXCONV_CONVERT_STORE_INL_H_
+#endif
+
+#include <cstdint>
+
+#include "convert/srgb-inl.h"
+#include "hwy/highway.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace pixconv::HWY_NAMESPACE {
+namespace hn = hwy::HWY_NAMESPACE;
+
+// Transfer options shared by the color-model and YUV kernels.
+struct FinishOptions {
+  bool decode_srgb;  // RGB: sRGB -> linear
+  bool encode_srgb;  // RGB: linear -> sRGB
+  bool premultiply;  // RGB *= A (after the transfer)
+};
+
+// Applies the transfer and premultiply steps in place. Alpha is never transferred.
+template <class DF, class V = hn::Vec<DF>>
+HWY_INLINE void ApplyTransfer(DF df, const FinishOptions& o, V& r, V& g, V& b, V a) {
+  if (o.decode_srgb) {
+    r = SrgbToLinear(df, r);
+    g = SrgbToLinear(df, g);
+    b = SrgbToLinear(df, b);
+  } else if (o.encode_srgb) {
+    r = LinearToSrgb(df, r);
+    g = LinearToSrgb(df, g);
+    b = LinearToSrgb(df, b);
+  }
+  if (o.premultiply) {
+    r = hn::Mul(r, a);
+    g = hn::Mul(g, a);
+    b = hn::Mul(b, a);
+  }
+}
+
+// floor(x * 255 + 0.5) for x in [0, 1], as bytes. The float result is >= 0.5, so truncation
+// toward zero (ConvertTo) is floor.
+template <class DF, class V = hn::Vec<DF>>
+HWY_INLINE auto QuantizeU8(DF df, V x) {
+  const hn::RebindToSigned<DF> di;
+  const hn::Rebind<uint8_t, DF> du8;
+  const V q = hn::MulAdd(x, hn::Set(df, 255.0f), hn::Set(df, 0.5f));
+  return hn::DemoteTo(du8, hn::ConvertTo(di, q));
+}
+
+// Stores Lanes(df) pixels. `swap_rb` exchanges R and B (BGRA output, or BGR input).
+template <bool kSwapRB, class DF, class V = hn::Vec<DF>>
+HWY_INLINE void StoreRgba8(DF df, V r, V g, V b, V a, uint8_t* HWY_RESTRICT dst) {
+  const hn::Rebind<uint8_t, DF> du8;
+  if constexpr (kSwapRB) {
+    hn::StoreInterleaved4(QuantizeU8(df, b), QuantizeU8(df, g), QuantizeU8(df, r),
+                          QuantizeU8(df, a), du8, dst);
+  } else {
+    hn::StoreInterleaved4(QuantizeU8(df, r), QuantizeU8(df, g), QuantizeU8(df, b),
+                          QuantizeU8(df, a), du8, dst);
+  }
+}
+
+template <bool kSwapRB, class DF, class V = hn::Vec<DF>>
+HWY_INLINE void StoreRgbaF32(DF df, V r, V g, V b, V a, uint8_t* HWY_RESTRICT dst) {
+  float* HWY_RESTRICT out = reinterpret_cast<float*>(dst);
+  if constexpr (kSwapRB) {
+    hn::StoreInterleaved4(b, g, r, a, df, out);
+  } else {
+    hn::StoreInterleaved4(r, g, b, a, df, out);
+  }
+}
+
+// Output type as a compile-time parameter: RGBA8 (false) or RGBAF32 (true).
+template <bool kF32, bool kSwapRB, class DF, class V = hn::Vec<DF>>
+HWY_INLINE void StoreRgba(DF df, V r, V g, V b, V a, uint8_t* HWY_RESTRICT dst) {
+  if constexpr (kF32) {
+    StoreRgbaF32<kSwapRB>(df, r, g, b, a, dst);
+  } else {
+    StoreRgba8<kSwapRB>(df, r, g, b, a, dst);
+  }
+}
+
+}  // namespace pixconv::HWY_NAMESPACE
+HWY_AFTER_NAMESPACE();
+
+#endif  // PIXCONV_CONVERT_STORE_INL_H_

@@ -1,0 +1,62 @@
+// Sample data for the conformance tests: images of every datatype and color model filled
+// according to a profile that steers the Auto range rules, with edge values mixed in.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "pixconv/convert.h"
+#include "pixconv/layout.h"
+#include "pixconv/model.h"
+
+namespace pixconv::test {
+
+enum class Profile {
+  kUnit,        // floats in [0, 1]; integers in {0, 1}
+  kByte,        // values in [0, 255]
+  kWide,        // anywhere in the datatype's range, with its min / max / 0 mixed in
+  kConstant,    // one value everywhere (Auto: [v-1, v+1])
+  kNarrowHigh,  // a 1000-wide window near the type's max (precision of v - lo)
+  kSpecial,     // wide data plus NaN, +-Inf, -0, denormals, F16 specials (floats)
+};
+inline constexpr Profile kAllProfiles[] = {Profile::kUnit,     Profile::kByte,       Profile::kWide,
+                                           Profile::kConstant, Profile::kNarrowHigh, Profile::kSpecial};
+std::string ProfileName(Profile p);
+
+// IEEE binary16 bits of a float (round to nearest even; overflow to Inf).
+uint16_t HalfBits(float f);
+
+// `count` samples of type t, little-endian, following the profile.
+std::vector<uint8_t> MakeSamples(ChannelDatatype t, Profile p, size_t count, std::mt19937_64& rng);
+
+// An image in caller-style memory: packed or with a padded stride, at an odd offset from an
+// aligned allocation, with the plane ending exactly at the end of the allocation (so any
+// over-read is caught by AddressSanitizer).
+struct TestImage {
+  std::vector<uint8_t> storage;
+  ImageView view;
+};
+TestImage MakeColorImage(ChannelDatatype t, ColorModel m, uint32_t width, uint32_t height,
+                         Profile p, std::mt19937_64& rng, size_t extra_stride = 0,
+                         size_t misalign = 0);
+
+// A destination with guard bytes before, between rows (stride padding) and after.
+struct GuardedOutput {
+  static constexpr uint8_t kGuard = 0xA5;
+  std::vector<uint8_t> storage;
+  size_t offset = 0;
+  size_t stride = 0;
+  size_t row_bytes = 0;
+  uint32_t height = 0;
+  OutputView view() { return OutputView{storage.data() + offset, storage.size() - offset - 16, stride}; }
+  const uint8_t* Row(uint32_t y) const { return storage.data() + offset + y * stride; }
+  // True if every byte outside the rows' pixels still holds kGuard.
+  bool GuardsIntact() const;
+};
+GuardedOutput MakeOutput(uint32_t width, uint32_t height, size_t bytes_per_pixel,
+                         size_t extra_stride = 0, size_t misalign = 0);
+
+}  // namespace pixconv::test
