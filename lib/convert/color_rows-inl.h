@@ -170,11 +170,13 @@ struct WideKernel {
   struct K {
     static void Run(const uint8_t* HWY_RESTRICT src, uint8_t* HWY_RESTRICT dst, size_t width,
                     const internal::ColorRowParams& p) {
-      const hn::ScalableTag<double> dd;
-      const hn::Rebind<float, decltype(dd)> df;  // half-width float vectors
-      const hn::Rebind<T, decltype(dd)> dt;
       const FinishOptions o = ToFinish(p);
-      ForEachBlock(width, hn::Lanes(dd), kC * sizeof(T), kF32 ? 16 : 4, src, dst,
+#if HWY_TARGET == HWY_SCALAR
+      // One lane: normalize in double, finish in float, a pixel at a time.
+      const hn::ScalableTag<double> dd;
+      const hn::Rebind<float, decltype(dd)> df;
+      const hn::Rebind<T, decltype(dd)> dt;
+      ForEachBlock(width, 1, kC * sizeof(T), kF32 ? 16 : 4, src, dst,
                    [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out) HWY_ATTR {
                      hn::Vec<decltype(dt)> raw[kC];
                      LoadChannels<kC>(dt, in, raw);
@@ -184,6 +186,27 @@ struct WideKernel {
                      }
                      Finish<kC, kSwapRB, kF32>(df, o, t, out);
                    });
+#else
+      // Two double vectors per full float vector, so the float stages (transfer, store) run
+      // at full width.
+      const hn::ScalableTag<float> df;
+      const hn::Half<decltype(df)> dfh;
+      const hn::Rebind<double, decltype(dfh)> dd;
+      const hn::Rebind<T, decltype(dd)> dt;
+      const size_t half_bytes = hn::Lanes(dd) * kC * sizeof(T);
+      ForEachBlock(width, hn::Lanes(df), kC * sizeof(T), kF32 ? 16 : 4, src, dst,
+                   [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out) HWY_ATTR {
+                     hn::Vec<decltype(dt)> lo[kC], hi[kC];
+                     LoadChannels<kC>(dt, in, lo);
+                     LoadChannels<kC>(dt, in + half_bytes, hi);
+                     hn::Vec<decltype(df)> t[kC];
+                     for (size_t c = 0; c < kC; ++c) {
+                       t[c] = hn::Combine(df, hn::DemoteTo(dfh, WideNormalize<T>(dd, hi[c], p)),
+                                          hn::DemoteTo(dfh, WideNormalize<T>(dd, lo[c], p)));
+                     }
+                     Finish<kC, kSwapRB, kF32>(df, o, t, out);
+                   });
+#endif
     }
   };
 };
