@@ -17,9 +17,10 @@ namespace pixconv::internal {
 //       near lo (lo itself when representable; clamped to +-65536 for 8/16-bit data, whose
 //       samples all lie inside that interval), offset = (anchor - lo) / (hi - lo) in double.
 //       v - anchor is then exact or nearly so, and offset is small whenever t can be in [0, 1];
-//   double math (32-bit integers, F64, F32 with ranges beyond float): t = (v - lo) * scale_d;
-//   64-bit integers: v - lo_int in 64-bit integers (I64 in sign-flipped "ordered unsigned"
-//       form), then t = (diff - lo_frac) * scale_d in double, lo = lo_int + lo_frac.
+//   double math (F64, F32 with ranges beyond float): t = (v - lo) * scale_d;
+//   32/64-bit integers: v - lo_int in integers (signed types in sign-flipped "ordered
+//       unsigned" form), then t = (diff - lo_frac) * scale (float, 32-bit) or scale_d (double,
+//       64-bit), with lo = lo_int + lo_frac.
 struct ColorRowParams {
   float anchor = 0.0f;
   float scale = 1.0f;

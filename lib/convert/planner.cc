@@ -82,31 +82,34 @@ void SetNormalization(ChannelDatatype t, double lo, double hi, ColorRowParams* p
       p->offset = static_cast<float>((static_cast<double>(anchor) - lo) * inv);
       break;
     }
+    case ChannelDatatype::U32: case ChannelDatatype::I32:
     case ChannelDatatype::U64: case ChannelDatatype::I64: {
-      const bool is_signed = t == ChannelDatatype::I64;
-      // floor(lo) clamped to the type's range; both limits are exact doubles (0, +-2^63, 2^64).
-      const double min = is_signed ? -9223372036854775808.0 : 0.0;
-      const double max_excl = is_signed ? 9223372036854775808.0 : 18446744073709551616.0;
-      double base = std::floor(lo);
-      uint64_t ordered;  // lo_int in "ordered unsigned" form
+      const int bits = BitsPerSample(t);
+      const bool is_signed = IsSignedInteger(t);
+      // floor(lo) clamped to the type's range; both limits are exact doubles.
+      const double span = std::ldexp(1.0, bits);  // 2^bits
+      const double min = is_signed ? -span / 2 : 0.0;
+      const double max_excl = is_signed ? span / 2 : span;
+      const uint64_t sign_flip = is_signed ? (uint64_t{1} << (bits - 1)) : 0;
+      const uint64_t mask = bits == 64 ? ~uint64_t{0} : (uint64_t{1} << bits) - 1;
+      const double base = std::floor(lo);
+      p->scale = static_cast<float>(ClampAbs(inv, FLT_MAX));  // 32-bit kernels finish in float
       if (base < min) {
-        base = min;
-        ordered = 0;
+        p->lo_int = 0;  // the type's min in ordered form
+        p->lo_frac = lo - min;
       } else if (base >= max_excl) {
         // lo_int is the type's max (max_excl - 1, not a double); lo_frac carries the rest.
-        p->lo_int = std::numeric_limits<uint64_t>::max();
+        p->lo_int = mask;
         p->lo_frac = (lo - max_excl) + 1.0;
-        break;
-      } else if (is_signed) {
-        ordered = static_cast<uint64_t>(static_cast<int64_t>(base)) ^ (uint64_t{1} << 63);
       } else {
-        ordered = static_cast<uint64_t>(base);
+        const uint64_t raw = is_signed ? static_cast<uint64_t>(static_cast<int64_t>(base))
+                                       : static_cast<uint64_t>(base);
+        p->lo_int = (raw ^ sign_flip) & mask;  // "ordered unsigned" form
+        p->lo_frac = lo - base;
       }
-      p->lo_int = ordered;
-      p->lo_frac = lo - base;
       break;
     }
-    default:  // U32, I32, F64: (v - lo) * scale_d in double is exact enough as is
+    default:  // F64: (v - lo) * scale_d in double is exact enough as is
       break;
   }
 }
