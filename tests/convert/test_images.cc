@@ -110,7 +110,7 @@ uint16_t HalfBits(float f) {
   const uint32_t halfway = 1u << (shift - 1);
   if (rem > halfway || (rem == halfway && (half_mant & 1))) ++half_mant;
   if (exp < -14) return static_cast<uint16_t>(sign | half_mant);  // carries into the exponent
-  return static_cast<uint16_t>(sign | (static_cast<uint32_t>(exp + 15) << 10) + (half_mant - 0x400u));
+  return static_cast<uint16_t>(sign | ((static_cast<uint32_t>(exp + 15) << 10) + (half_mant - 0x400u)));
 }
 
 std::vector<uint8_t> MakeSamples(ChannelDatatype t, Profile p, size_t count, std::mt19937_64& rng) {
