@@ -96,38 +96,28 @@ inline FinishOptions ToFinish(const internal::ColorRowParams& p) {
   return FinishOptions{p.decode_srgb, p.encode_srgb, p.premultiply};
 }
 
-// t = (v - anchor) * scale + offset, in float (see ColorRowParams for why it keeps precision).
-template <typename T>
-struct NarrowKernel {
-  template <size_t kC, bool kSwapRB, bool kF32>
-  struct K {
-    static void Run(const uint8_t* HWY_RESTRICT src, uint8_t* HWY_RESTRICT dst, size_t width,
-                    const internal::ColorRowParams& p) {
-      using S = StorageT<T>;
-      const hn::ScalableTag<float> df;
-      const hn::Rebind<S, decltype(df)> ds;
-      using VF = hn::Vec<decltype(df)>;
-      const VF anchor = hn::Set(df, p.anchor);
-      const VF scale = hn::Set(df, p.scale);
-      const VF offset = hn::Set(df, p.offset);
-      const FinishOptions o = ToFinish(p);
-      ForEachBlock(width, hn::Lanes(df), kC * sizeof(S), kF32 ? 16 : 4, src, dst,
-                   [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out) HWY_ATTR {
-                     hn::Vec<decltype(ds)> raw[kC];
-                     LoadChannels<kC>(ds, in, raw);
-                     VF t[kC];
-                     for (size_t c = 0; c < kC; ++c) {
-                       const VF v = NarrowToFloat<T>(df, raw[c]);
-                       t[c] = ClampUnit<kIsFloatSample<T>>(
-                           df, hn::MulAdd(hn::Sub(v, anchor), scale, offset));
-                     }
-                     Finish<kC, kSwapRB, kF32>(df, o, t, out);
-                   });
-    }
-  };
-};
+// Normalizers: each loads kC interleaved channels of Lanes(DF) pixels and returns them as
+// normalized float vectors in [0, 1] (see ColorRowParams for why each form keeps precision).
 
-// ---------------------------------------------------------------- 32-bit integers
+// 8/16-bit, F16, F32: t = (v - anchor) * scale + offset, in float.
+template <typename T>
+struct NarrowNorm {
+  using DF = hn::ScalableTag<float>;
+  static constexpr size_t kSampleBytes = sizeof(StorageT<T>);
+  template <size_t kC>
+  static HWY_INLINE void Load(const uint8_t* HWY_RESTRICT in, hn::Vec<DF>* t,
+                              const internal::ColorRowParams& p) {
+    const DF df;
+    const hn::Rebind<StorageT<T>, DF> ds;
+    hn::Vec<decltype(ds)> raw[kC];
+    LoadChannels<kC>(ds, in, raw);
+    for (size_t c = 0; c < kC; ++c) {
+      const hn::Vec<DF> v = NarrowToFloat<T>(df, raw[c]);
+      t[c] = ClampUnit<kIsFloatSample<T>>(
+          df, hn::MulAdd(hn::Sub(v, hn::Set(df, p.anchor)), hn::Set(df, p.scale), hn::Set(df, p.offset)));
+    }
+  }
+};
 
 // U32 / I32 in float lanes at full width: v - lo_int in 32-bit integers (I32 in sign-flipped
 // "ordered unsigned" form), exact; then t = (diff - lo_frac) * scale in float. The difference
@@ -135,40 +125,32 @@ struct NarrowKernel {
 // [0, 1] (diff <= hi - lo there), so a U32 image near 4e9 with a narrow range keeps its
 // precision without double math.
 template <typename T>
-struct Int32Kernel {
-  template <size_t kC, bool kSwapRB, bool kF32>
-  struct K {
-    static void Run(const uint8_t* HWY_RESTRICT src, uint8_t* HWY_RESTRICT dst, size_t width,
-                    const internal::ColorRowParams& p) {
-      const hn::ScalableTag<float> df;
-      const hn::RebindToUnsigned<decltype(df)> du;
-      const hn::RebindToSigned<decltype(df)> di;
-      const hn::Rebind<T, decltype(df)> dt;
-      using VF = hn::Vec<decltype(df)>;
-      const auto msb = hn::Set(du, 0x80000000u);
-      const auto lo = hn::Set(du, static_cast<uint32_t>(p.lo_int));
-      const auto lo_signed = hn::BitCast(di, hn::Xor(lo, msb));
-      const VF lo_frac = hn::Set(df, static_cast<float>(p.lo_frac));
-      const VF scale = hn::Set(df, p.scale);
-      const FinishOptions o = ToFinish(p);
-      ForEachBlock(width, hn::Lanes(df), kC * sizeof(T), kF32 ? 16 : 4, src, dst,
-                   [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out) HWY_ATTR {
-                     hn::Vec<decltype(dt)> raw[kC];
-                     LoadChannels<kC>(dt, in, raw);
-                     VF t[kC];
-                     for (size_t c = 0; c < kC; ++c) {
-                       auto v = hn::BitCast(du, raw[c]);
-                       if constexpr (std::is_signed_v<T>) v = hn::Xor(v, msb);
-                       const auto below = hn::Lt(hn::BitCast(di, hn::Xor(v, msb)), lo_signed);
-                       const VF up = hn::ConvertTo(df, hn::Sub(v, lo));
-                       const VF down = hn::Neg(hn::ConvertTo(df, hn::Sub(lo, v)));
-                       const VF diff = hn::IfThenElse(hn::RebindMask(df, below), down, up);
-                       t[c] = ClampUnit<false>(df, hn::Mul(hn::Sub(diff, lo_frac), scale));
-                     }
-                     Finish<kC, kSwapRB, kF32>(df, o, t, out);
-                   });
+struct Int32Norm {
+  using DF = hn::ScalableTag<float>;
+  static constexpr size_t kSampleBytes = sizeof(T);
+  template <size_t kC>
+  static HWY_INLINE void Load(const uint8_t* HWY_RESTRICT in, hn::Vec<DF>* t,
+                              const internal::ColorRowParams& p) {
+    const DF df;
+    const hn::RebindToUnsigned<DF> du;
+    const hn::RebindToSigned<DF> di;
+    const hn::Rebind<T, DF> dt;
+    const auto msb = hn::Set(du, 0x80000000u);
+    const auto lo = hn::Set(du, static_cast<uint32_t>(p.lo_int));
+    const auto lo_signed = hn::BitCast(di, hn::Xor(lo, msb));
+    hn::Vec<decltype(dt)> raw[kC];
+    LoadChannels<kC>(dt, in, raw);
+    for (size_t c = 0; c < kC; ++c) {
+      auto v = hn::BitCast(du, raw[c]);
+      if constexpr (std::is_signed_v<T>) v = hn::Xor(v, msb);
+      const auto below = hn::Lt(hn::BitCast(di, hn::Xor(v, msb)), lo_signed);
+      const auto up = hn::ConvertTo(df, hn::Sub(v, lo));
+      const auto down = hn::Neg(hn::ConvertTo(df, hn::Sub(lo, v)));
+      const auto diff = hn::IfThenElse(hn::RebindMask(df, below), down, up);
+      t[c] = ClampUnit<false>(
+          df, hn::Mul(hn::Sub(diff, hn::Set(df, static_cast<float>(p.lo_frac))), hn::Set(df, p.scale)));
     }
-  };
+  }
 };
 
 // ---------------------------------------------------------------- wide (double math)
@@ -209,49 +191,90 @@ HWY_INLINE hn::Vec<DD> WideNormalize(DD dd, VS v, const internal::ColorRowParams
   }
 }
 
+// 64-bit integers, F64, F32 with extreme ranges: normalized in double, then two double vectors
+// are demoted into one full float vector, so the float stages run at full width (one lane at a
+// time on the scalar target, which has no half vectors).
 template <typename T>
-struct WideKernel {
+struct WideNorm {
+#if HWY_TARGET == HWY_SCALAR
+  using DF = hn::Rebind<float, hn::ScalableTag<double>>;
+#else
+  using DF = hn::ScalableTag<float>;
+#endif
+  static constexpr size_t kSampleBytes = sizeof(T);
+  template <size_t kC>
+  static HWY_INLINE void Load(const uint8_t* HWY_RESTRICT in, hn::Vec<DF>* t,
+                              const internal::ColorRowParams& p) {
+#if HWY_TARGET == HWY_SCALAR
+    const hn::ScalableTag<double> dd;
+    const hn::Rebind<T, decltype(dd)> dt;
+    hn::Vec<decltype(dt)> raw[kC];
+    LoadChannels<kC>(dt, in, raw);
+    for (size_t c = 0; c < kC; ++c) t[c] = hn::DemoteTo(DF(), WideNormalize<T>(dd, raw[c], p));
+#else
+    const DF df;
+    const hn::Half<DF> dfh;
+    const hn::Rebind<double, decltype(dfh)> dd;
+    const hn::Rebind<T, decltype(dd)> dt;
+    hn::Vec<decltype(dt)> lo[kC], hi[kC];
+    LoadChannels<kC>(dt, in, lo);
+    LoadChannels<kC>(dt, in + hn::Lanes(dd) * kC * sizeof(T), hi);
+    for (size_t c = 0; c < kC; ++c) {
+      t[c] = hn::Combine(df, hn::DemoteTo(dfh, WideNormalize<T>(dd, hi[c], p)),
+                         hn::DemoteTo(dfh, WideNormalize<T>(dd, lo[c], p)));
+    }
+#endif
+  }
+};
+
+// The last stage for kernels that keep samples in memory order (RGBA in, RGBA out): the
+// transfer skips every fourth lane (alpha), then the samples are stored as they are.
+template <bool kF32, class DF, class V = hn::Vec<DF>>
+HWY_INLINE void FinishSamples(DF df, const FinishOptions& o, V t, uint8_t* HWY_RESTRICT out) {
+  const hn::RebindToSigned<DF> di;
+  if (o.decode_srgb || o.encode_srgb) {
+    const auto three = hn::Set(di, 3);
+    const auto is_alpha = hn::RebindMask(df, hn::Eq(hn::And(hn::Iota(di, 0), three), three));
+    t = hn::IfThenElse(is_alpha, t, o.decode_srgb ? SrgbToLinear(df, t) : LinearToSrgb(df, t));
+  }
+  if constexpr (kF32) {
+    hn::StoreU(t, df, reinterpret_cast<float*>(out));
+  } else {
+    const hn::Rebind<uint8_t, DF> d8;
+    hn::StoreU(hn::DemoteTo(d8, hn::BitCast(di, QuantizeU8(df, t))), d8, out);
+  }
+}
+
+// The color-model kernel: Norm loads and normalizes, Finish swizzles, transfers, stores.
+// RGBA input to RGBA output without premultiply maps samples one to one, so it skips the
+// (de)interleaving and streams samples straight through.
+template <class Norm>
+struct ColorKernel {
   template <size_t kC, bool kSwapRB, bool kF32>
   struct K {
     static void Run(const uint8_t* HWY_RESTRICT src, uint8_t* HWY_RESTRICT dst, size_t width,
                     const internal::ColorRowParams& p) {
+      using DF = typename Norm::DF;
+      const DF df;
+      const size_t n = hn::Lanes(df);
       const FinishOptions o = ToFinish(p);
-#if HWY_TARGET == HWY_SCALAR
-      // One lane: normalize in double, finish in float, a pixel at a time.
-      const hn::ScalableTag<double> dd;
-      const hn::Rebind<float, decltype(dd)> df;
-      const hn::Rebind<T, decltype(dd)> dt;
-      ForEachBlock(width, 1, kC * sizeof(T), kF32 ? 16 : 4, src, dst,
+      if constexpr (kC == 4 && !kSwapRB) {
+        if (!p.premultiply && n % 4 == 0) {
+          ForEachBlock(width * 4, n, Norm::kSampleBytes, kF32 ? 4 : 1, src, dst,
+                       [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out) HWY_ATTR {
+                         hn::Vec<DF> t[1];
+                         Norm::template Load<1>(in, t, p);
+                         FinishSamples<kF32>(df, o, t[0], out);
+                       });
+          return;
+        }
+      }
+      ForEachBlock(width, n, kC * Norm::kSampleBytes, kF32 ? 16 : 4, src, dst,
                    [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out) HWY_ATTR {
-                     hn::Vec<decltype(dt)> raw[kC];
-                     LoadChannels<kC>(dt, in, raw);
-                     hn::Vec<decltype(df)> t[kC];
-                     for (size_t c = 0; c < kC; ++c) {
-                       t[c] = hn::DemoteTo(df, WideNormalize<T>(dd, raw[c], p));
-                     }
+                     hn::Vec<DF> t[kC];
+                     Norm::template Load<kC>(in, t, p);
                      Finish<kC, kSwapRB, kF32>(df, o, t, out);
                    });
-#else
-      // Two double vectors per full float vector, so the float stages (transfer, store) run
-      // at full width.
-      const hn::ScalableTag<float> df;
-      const hn::Half<decltype(df)> dfh;
-      const hn::Rebind<double, decltype(dfh)> dd;
-      const hn::Rebind<T, decltype(dd)> dt;
-      const size_t half_bytes = hn::Lanes(dd) * kC * sizeof(T);
-      ForEachBlock(width, hn::Lanes(df), kC * sizeof(T), kF32 ? 16 : 4, src, dst,
-                   [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out) HWY_ATTR {
-                     hn::Vec<decltype(dt)> lo[kC], hi[kC];
-                     LoadChannels<kC>(dt, in, lo);
-                     LoadChannels<kC>(dt, in + half_bytes, hi);
-                     hn::Vec<decltype(df)> t[kC];
-                     for (size_t c = 0; c < kC; ++c) {
-                       t[c] = hn::Combine(df, hn::DemoteTo(dfh, WideNormalize<T>(dd, hi[c], p)),
-                                          hn::DemoteTo(dfh, WideNormalize<T>(dd, lo[c], p)));
-                     }
-                     Finish<kC, kSwapRB, kF32>(df, o, t, out);
-                   });
-#endif
     }
   };
 };
@@ -367,14 +390,14 @@ internal::ColorRowFn PickSample(const internal::ColorKernelKey& key) {
     }
   }
   if constexpr (std::is_same_v<T, float>) {
-    if (key.wide_math) return PickLayout<WideKernel<float>::template K>(key);
+    if (key.wide_math) return PickLayout<ColorKernel<WideNorm<float>>::template K>(key);
   }
   if constexpr (sizeof(StorageT<T>) <= 2 || std::is_same_v<T, float>) {
-    return PickLayout<NarrowKernel<T>::template K>(key);
+    return PickLayout<ColorKernel<NarrowNorm<T>>::template K>(key);
   } else if constexpr (std::is_same_v<T, uint32_t> || std::is_same_v<T, int32_t>) {
-    return PickLayout<Int32Kernel<T>::template K>(key);
+    return PickLayout<ColorKernel<Int32Norm<T>>::template K>(key);
   } else {
-    return PickLayout<WideKernel<T>::template K>(key);
+    return PickLayout<ColorKernel<WideNorm<T>>::template K>(key);
   }
 }
 
