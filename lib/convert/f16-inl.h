@@ -20,6 +20,11 @@ namespace hn = hwy::HWY_NAMESPACE;
 // `bits` holds Lanes(df) binary16 bit patterns (a uint16_t vector of the same lane count).
 template <class DF, class VU16>
 HWY_INLINE hn::Vec<DF> F16BitsToFloat(DF df, VU16 bits) {
+#if (HWY_TARGET == HWY_AVX2 || HWY_TARGET == HWY_AVX3 || HWY_TARGET == HWY_AVX3_DL) && \
+    !defined(HWY_DISABLE_F16C)
+  // These targets convert with F16C (vcvtph2ps), which handles Inf and NaN correctly.
+  return hn::PromoteTo(df, hn::BitCast(hn::Rebind<hwy::float16_t, DF>(), bits));
+#else
   const hn::RebindToUnsigned<DF> du;
   const auto h = hn::PromoteTo(du, bits);
   const auto sign = hn::ShiftLeft<16>(hn::And(h, hn::Set(du, 0x8000u)));
@@ -31,6 +36,7 @@ HWY_INLINE hn::Vec<DF> F16BitsToFloat(DF df, VU16 bits) {
   const auto special = hn::BitCast(df, hn::Or(shifted, hn::Set(du, 0x7F800000u)));
   const auto is_special = hn::RebindMask(df, hn::Gt(magnitude, hn::Set(du, 0x7BFFu)));
   return hn::Or(hn::IfThenElse(is_special, special, finite), hn::BitCast(df, sign));
+#endif
 }
 
 }  // namespace pixconv::HWY_NAMESPACE
