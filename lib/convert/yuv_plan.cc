@@ -1,116 +1,225 @@
-// Planning and the row driver of YUV pixel-format conversions: matrix and range constants
-// (DESIGN.md 3, pixel formats), which chroma rows each luma row uses, and the kernel choice.
+// YUV planning: matrix, range and transfer resolution, kernel constants, kernel choice, and
+// the row walk that finds each output row's luma and chroma rows (DESIGN.md sections 1, 3).
 #include "convert/yuv_plan.h"
 
 #include <algorithm>
+#include <cmath>
+#include <string>
 
 namespace pixconv::internal {
 namespace {
 
 YuvLayout LayoutOf(PixelFormat f) {
   switch (f) {
-    case PixelFormat::Y_U_V24_LimitedRange: case PixelFormat::Y_U_V24_FullRange:
+    case PixelFormat::Y_U_V12_LimitedRange:
+    case PixelFormat::Y_U_V12_FullRange:
+      return YuvLayout::kPlanar420;
+    case PixelFormat::Y_U_V16_LimitedRange:
+    case PixelFormat::Y_U_V16_FullRange:
+      return YuvLayout::kPlanar422;
+    case PixelFormat::Y_U_V24_LimitedRange:
+    case PixelFormat::Y_U_V24_FullRange:
       return YuvLayout::kPlanar444;
-    case PixelFormat::Y_U_V16_LimitedRange: case PixelFormat::Y_U_V16_FullRange:
-    case PixelFormat::Y_U_V12_LimitedRange: case PixelFormat::Y_U_V12_FullRange:
-      return YuvLayout::kPlanarHalf;
-    case PixelFormat::NV12: return YuvLayout::kNV12;
-    case PixelFormat::YUY2: return YuvLayout::kYUY2;
-    case PixelFormat::Y8_FullRange: case PixelFormat::Y8_LimitedRange: return YuvLayout::kY8;
+    case PixelFormat::NV12:
+      return YuvLayout::kNv12;
+    case PixelFormat::YUY2:
+      return YuvLayout::kYuy2;
+    case PixelFormat::Y8_FullRange:
+    case PixelFormat::Y8_LimitedRange:
+      return YuvLayout::kY8;
   }
   return YuvLayout::kY8;
 }
 
-bool Is420(PixelFormat f) {
-  return f == PixelFormat::Y_U_V12_LimitedRange || f == PixelFormat::Y_U_V12_FullRange ||
-         f == PixelFormat::NV12;
+// (Kr, Kb) of DESIGN.md section 3.
+struct Matrix {
+  double kr;
+  double kb;
+};
+
+Matrix MatrixOf(PixelFormat f, YuvMatrix m) {
+  if (m == YuvMatrix::Default) m = IsBt601(f) ? YuvMatrix::Bt601 : YuvMatrix::Bt709;
+  switch (m) {
+    case YuvMatrix::Bt601:
+      return {0.299, 0.114};
+    case YuvMatrix::Bt2020:
+      return {0.2627, 0.0593};
+    default:
+      return {0.2126, 0.0722};
+  }
+}
+
+// The real-valued conversion in output codes (the 0..255 scale of RGBA8, before rounding):
+//   R = luma * (Y - y0) + rv * (V - 128)
+//   G = luma * (Y - y0) + gu * (U - 128) + gv * (V - 128)
+//   B = luma * (Y - y0) + bu * (U - 128)
+// from DESIGN.md 3: limited y = (Y-16)/219, u = (U-128)/224; full y = Y/255, u = (U-128)/255;
+// R = y + 2(1-Kr) v, B = y + 2(1-Kb) u, G = (y - Kr R - Kb B) / (1 - Kr - Kb).
+struct Linear {
+  double luma;
+  double y0;
+  double rv, gu, gv, bu;
+};
+
+Linear LinearOf(const Matrix& m, bool limited) {
+  const double luma = limited ? 255.0 / 219.0 : 1.0;
+  const double chroma = limited ? 255.0 / 224.0 : 1.0;
+  Linear l;
+  l.luma = luma;
+  l.y0 = limited ? 16.0 : 0.0;
+  l.rv = chroma * 2.0 * (1.0 - m.kr);
+  l.bu = chroma * 2.0 * (1.0 - m.kb);
+  const double kg = 1.0 - m.kr - m.kb;
+  l.gu = -l.bu * m.kb / kg;
+  l.gv = -l.rv * m.kr / kg;
+  return l;
+}
+
+// One chroma coefficient `a` (codes per chroma code) as a term on x8 = (C - 128) * 256 in
+// 1/64 codes: a * 64 * (C - 128) = x8 * (a * 2^13) / 2^15 = MulFixedPoint15(x8, a * 2^13).
+// Every |a| is below 2.15 (B of BT.2020 limited range), so a * 2^13 fits in int16.
+int16_t Q13(double a) { return static_cast<int16_t>(std::lround(a * 8192.0)); }
+
+// DESIGN.md section 4 asks for |kernel - reference| <= 1 code. Here the luma and each chroma
+// term carry at most ~1/64 code of rounding, so a result is off by one only where the exact
+// value lies within a few 1/64 of a rounding boundary (about 0.5% of samples: tests/yuv
+// measures all 2^24 triples), never by more.
+void SetFixedPoint(const Linear& l, YuvConstants* k) {
+  // L(Y) = floor(Y * 257 * luma_mul / 2^16) ~ luma * 64 * Y: Y * 257 spreads Y over 16 bits.
+  const double mul = std::round(l.luma * 64.0 * 65536.0 / 257.0);
+  k->luma_mul = static_cast<uint16_t>(mul);
+  // bias: the luma offset, +32 (the rounding half of >> 6) and the mean truncation of MulHigh,
+  // so that L + bias is centered on the exact luma * 64 * (Y - y0) + 32.
+  double sum = 0.0;
+  for (int y = 0; y < 256; ++y) {
+    const double exact = l.luma * 64.0 * (y - l.y0) + 32.0;
+    const double fixed = std::floor(y * 257.0 * mul / 65536.0);
+    sum += exact - fixed;
+  }
+  k->bias = static_cast<int16_t>(std::lround(sum / 256.0));
+  k->q13_rv = Q13(l.rv);
+  k->q13_gu = Q13(l.gu);
+  k->q13_gv = Q13(l.gv);
+  k->q13_bu = Q13(l.bu);
+}
+
+void SetFloat(const Linear& l, YuvConstants* k) {
+  // Per unit of Y * 257 and of x8 = (C - 128) * 256.
+  k->luma_scale = static_cast<float>(l.luma / (255.0 * 257.0));
+  k->luma_offset = static_cast<float>(-l.luma * l.y0 / 255.0);
+  const double per_x8 = 1.0 / (255.0 * 256.0);
+  k->f_rv = static_cast<float>(l.rv * per_x8);
+  k->f_gu = static_cast<float>(l.gu * per_x8);
+  k->f_gv = static_cast<float>(l.gv * per_x8);
+  k->f_bu = static_cast<float>(l.bu * per_x8);
+}
+
+Status BadEnum(const char* what, int value) {
+  return Status(StatusCode::kUnknownEnum,
+                std::string("unknown ") + what + " value " + std::to_string(value));
 }
 
 }  // namespace
 
 Status PlanYuv(const ImageFormat& format, const ConvertOptions& opts, YuvPlan* plan) {
-  const PixelFormat f = *format.pixel_format;
-  YuvKernelKey& key = plan->key;
-  key.layout = LayoutOf(f);
-  plan->chroma_420 = Is420(f);
-  const bool subsampled = key.layout == YuvLayout::kPlanarHalf || key.layout == YuvLayout::kNV12 ||
-                          key.layout == YuvLayout::kYUY2;
-  key.h_bilinear = opts.chroma == ChromaFilter::Bilinear && subsampled;
-  key.v_bilinear = opts.chroma == ChromaFilter::Bilinear && plan->chroma_420;
-  key.f32 = opts.to == OutputType::RGBAF32;
-  key.swap_rb = opts.order == ChannelOrder::BGRA;
-
-  // Matrix (Kr, Kb) and range, the format's own unless overridden (DESIGN.md section 1).
-  YuvMatrix matrix = opts.yuv_matrix;
-  if (matrix == YuvMatrix::Default) matrix = IsBt601(f) ? YuvMatrix::Bt601 : YuvMatrix::Bt709;
-  double kr = 0.2126, kb = 0.0722;
-  if (matrix == YuvMatrix::Bt601) kr = 0.299, kb = 0.114;
-  if (matrix == YuvMatrix::Bt2020) kr = 0.2627, kb = 0.0593;
-  const bool limited = opts.yuv_range == YuvRange::Default ? IsLimitedRange(f)
-                                                           : opts.yuv_range == YuvRange::Limited;
-
-  // The kernels see chroma multiplied by the upsampling weights' common denominator.
-  const double scale = (key.h_bilinear ? 2.0 : 1.0) * (key.v_bilinear ? 4.0 : 1.0);
-  const double ky = limited ? 1.0 / 219.0 : 1.0 / 255.0;
-  const double y0 = limited ? -16.0 / 219.0 : 0.0;
-  const double kc = (limited ? 1.0 / 224.0 : 1.0 / 255.0) / scale;
-  const double c0 = limited ? -128.0 / 224.0 : -128.0 / 255.0;
-  const double kg = 1.0 - kr - kb;
-  const double r_v = 2.0 * (1.0 - kr);
-  const double b_u = 2.0 * (1.0 - kb);
-  const double g_u = -kb * b_u / kg;  // G = (y - Kr R - Kb B) / Kg with R, B unclamped
-  const double g_v = -kr * r_v / kg;
-  YuvRowParams& p = plan->params;
-  p.ky = static_cast<float>(ky);
-  p.kr_v = static_cast<float>(r_v * kc);
-  p.kg_u = static_cast<float>(g_u * kc);
-  p.kg_v = static_cast<float>(g_v * kc);
-  p.kb_u = static_cast<float>(b_u * kc);
-  p.r0 = static_cast<float>(y0 + r_v * c0);
-  p.g0 = static_cast<float>(y0 + (g_u + g_v) * c0);
-  p.b0 = static_cast<float>(y0 + b_u * c0);
-
-  // The YUV result is sRGB-encoded unless the caller says the input is linear (DESIGN.md 3).
-  const bool in_srgb = opts.input_transfer != InputTransfer::Linear;
-  const bool out_srgb = opts.output_transfer == OutputTransfer::Default
-                            ? opts.to == OutputType::RGBA8
-                            : opts.output_transfer == OutputTransfer::Srgb;
-  p.decode_srgb = in_srgb && !out_srgb;
-  p.encode_srgb = !in_srgb && out_srgb;
-
-  plan->row = SelectYuvRow(key, &plan->target_name);
-  if (plan->row == nullptr) {
-    return Status(StatusCode::kUnsupported, "no row kernel for " + Describe(format));
+  if (!format.pixel_format) {
+    return Status(StatusCode::kInvalidArgument, Describe(format) + " is not a pixel format");
   }
+  const PixelFormat f = *format.pixel_format;
+  if (!IsKnown(f)) return BadEnum("pixel format", static_cast<int>(f));
+  // Converter::Create checks these too; PlanYuv must not trust a hand-made ConvertOptions.
+  const struct {
+    const char* what;
+    int value;
+    int max;
+  } kEnums[] = {
+      {"output type", static_cast<int>(opts.to), 1},
+      {"channel order", static_cast<int>(opts.order), 1},
+      {"YUV matrix", static_cast<int>(opts.yuv_matrix), 3},
+      {"YUV range", static_cast<int>(opts.yuv_range), 2},
+      {"chroma filter", static_cast<int>(opts.chroma), 1},
+      {"input transfer", static_cast<int>(opts.input_transfer), 2},
+      {"output transfer", static_cast<int>(opts.output_transfer), 2},
+  };
+  for (const auto& e : kEnums) {
+    if (e.value > e.max) return BadEnum(e.what, e.value);
+  }
+
+  const bool limited =
+      opts.yuv_range == YuvRange::Default ? IsLimitedRange(f) : opts.yuv_range == YuvRange::Limited;
+  const Linear linear = LinearOf(MatrixOf(f, opts.yuv_matrix), limited);
+
+  // DESIGN.md 3.5: the YUV result is sRGB-encoded unless the caller says it is linear (Auto
+  // is sRGB for pixel formats); premultiply is a no-op (alpha is 1).
+  const bool input_srgb = opts.input_transfer != InputTransfer::Linear;
+  const bool output_srgb = opts.output_transfer == OutputTransfer::Default
+                               ? opts.to == OutputType::RGBA8
+                               : opts.output_transfer == OutputTransfer::Srgb;
+
+  YuvPlan p;
+  p.layout = LayoutOf(f);
+  p.bilinear = opts.chroma == ChromaFilter::Bilinear;
+  YuvConstants& k = p.constants;
+  k.decode_srgb = input_srgb && !output_srgb;
+  k.encode_srgb = !input_srgb && output_srgb;
+  SetFixedPoint(linear, &k);
+  SetFloat(linear, &k);
+
+  YuvKernelKey key;
+  key.layout = p.layout;
+  key.bilinear = p.bilinear;
+  key.swap_rb = opts.order == ChannelOrder::BGRA;
+  key.out = opts.to;
+  const bool fixed = opts.to == OutputType::RGBA8 && !k.decode_srgb && !k.encode_srgb;
+  p.row = fixed ? SelectYuvRowFixed(key, &p.target_name) : SelectYuvRowFloat(key, &p.target_name);
+  if (p.row == nullptr) {
+    return Status(StatusCode::kUnsupported, "no YUV row kernel for " + Describe(format));
+  }
+  *plan = p;
   return Status::Ok();
 }
 
 void RunYuvRows(const YuvPlan& plan, const ImageView& src, uint8_t* dst, size_t dst_stride,
                 uint32_t y0, uint32_t y1) {
   const uint32_t width = src.format.width;
-  YuvRowSource row;
-  const YuvLayout layout = plan.key.layout;
-  row.chroma_width = layout == YuvLayout::kPlanar444 ? width : width / 2 + (width & 1);
-  const uint32_t chroma_rows = plan.chroma_420 ? src.format.height / 2 + (src.format.height & 1)
-                                               : src.format.height;
-  const int chroma_planes = layout == YuvLayout::kNV12 ? 1 : 2;
+  const uint32_t chroma_rows = src.format.height / 2 + src.format.height % 2;
   for (uint32_t y = y0; y < y1; ++y) {
-    row.y = src.Row(0, y);
-    if (layout != YuvLayout::kYUY2 && layout != YuvLayout::kY8) {
-      // Nearest: chroma row y/2 (4:2:0) or y. Bilinear 4:2:0: the chroma rows around the
-      // luma row, weighted 3/4 (nearer) and 1/4, clamped at the edges. Bands may start on
-      // any row: everything follows from y alone.
-      uint32_t near = plan.chroma_420 ? y / 2 : y;
-      uint32_t far = near;
-      if (plan.key.v_bilinear) {
-        far = (y & 1) ? std::min(near + 1, chroma_rows - 1) : (near == 0 ? 0 : near - 1);
-      }
-      for (int c = 0; c < chroma_planes; ++c) {
-        row.near[c] = src.Row(1 + c, near);
-        row.far[c] = src.Row(1 + c, far);
-      }
+    YuvRowPtrs rows;
+    rows.y = src.Row(0, y);
+    uint32_t near = y, far = y;
+    switch (plan.layout) {
+      case YuvLayout::kPlanar420:
+      case YuvLayout::kNv12:
+        // Chroma row j sits halfway between luma rows 2j and 2j+1 (DESIGN.md 3): row 2j is 1/4
+        // of a chroma row above it (3/4 of j, 1/4 of j-1), row 2j+1 1/4 below (3/4 of j, 1/4
+        // of j+1); indices clamp at the edges. Nearest reads row y/2 only.
+        near = y / 2;
+        far = near;
+        if (plan.bilinear) {
+          far = y % 2 == 0 ? (near > 0 ? near - 1 : 0) : std::min(near + 1, chroma_rows - 1);
+        }
+        break;
+      default:
+        break;
     }
-    plan.row(row, dst + size_t{y} * dst_stride, width, plan.params);
+    switch (plan.layout) {
+      case YuvLayout::kPlanar420:
+      case YuvLayout::kPlanar422:
+      case YuvLayout::kPlanar444:
+        rows.c0 = src.Row(1, near);
+        rows.c1 = src.Row(2, near);
+        rows.c0_far = src.Row(1, far);
+        rows.c1_far = src.Row(2, far);
+        break;
+      case YuvLayout::kNv12:
+        rows.c0 = src.Row(1, near);
+        rows.c0_far = src.Row(1, far);
+        break;
+      case YuvLayout::kYuy2:
+      case YuvLayout::kY8:
+        break;
+    }
+    plan.row(rows, dst + size_t{y} * dst_stride, width, plan.constants);
   }
 }
 

@@ -1,295 +1,145 @@
-// Row kernels for YUV pixel formats, instantiated per Highway target.
+// Fixed-point YUV -> RGBA8 row kernels (no transfer change), per Highway target.
 //
-// A kernel is Load (luma and upsampled chroma as 16-bit lanes, per layout) -> YUV to RGB
-// (three affine functions in float, constants from yuv_plan.cc) -> the shared Finish stage
-// (transfer, quantize, store). Chroma is upsampled in integers and stays exact: nearest
-// duplicates each sample; bilinear keeps 2x the horizontal and 4x the vertical weights' sum
-// (2c and c_i + c_{i+1}; 3 near + far), and the planner folds that scale into the constants.
+// Everything stays in 16-bit lanes, in 1/64 of an output code (constants and error budget:
+// yuv_plan.h, yuv_plan.cc):
+//   L = MulHigh(Y * 257, luma_mul) + bias                    per pixel
+//   T = MulFixedPoint15(x8, q13)                             per chroma sample and channel;
+//                                                            nearest 4:2:x: once per 2 pixels
+//   code = SaturatedAdd(L, T) >> 6, saturated to [0, 255] when packed to bytes.
+// Nothing wraps: L + bias is in [-1200, 19100] and every T in [-17600, 17600] (B of BT.2020
+// limited range is the largest), and a sum that saturates is beyond [0, 255] anyway.
+// Lanes are in kStore order (yuv_rows-inl.h): widening luma, duplicating chroma and packing
+// bytes are one in-block shuffle each, and two levels of in-block zips interleave the pixels.
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "convert/yuv_rows.cc"
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 
-#include <algorithm>
-#include <cstring>
-
-#include "convert/row_loop-inl.h"
-#include "convert/store-inl.h"
-#include "convert/yuv_plan.h"
+#include "convert/yuv_rows-inl.h"
 #include "hwy/highway.h"
 
 HWY_BEFORE_NAMESPACE();
 namespace pixconv::HWY_NAMESPACE {
-namespace hn = hwy::HWY_NAMESPACE;
-using internal::YuvLayout;
-using internal::YuvRowParams;
-using internal::YuvRowSource;
+namespace {
 
-// Bytes per chroma sample in a chroma row: NV12 interleaves U and V, YUY2 packs Y0 U Y1 V.
-constexpr size_t ChromaStep(YuvLayout l) {
-  return l == YuvLayout::kNV12 ? 2 : l == YuvLayout::kYUY2 ? 4 : 1;
-}
+struct FixedMath {
+  FixedMath(D16 d, const internal::YuvConstants& k)
+      : luma_mul(hn::Set(DU16(), k.luma_mul)),
+        bias(hn::Set(d, k.bias)),
+        rv(hn::Set(d, k.q13_rv)),
+        gu(hn::Set(d, k.q13_gu)),
+        gv(hn::Set(d, k.q13_gv)),
+        bu(hn::Set(d, k.q13_bu)) {}
 
-// YUV (luma code and chroma codes in the kernel's units) to clamped RGB, then store.
-template <bool kF32, bool kSwapRB, class DF, class V = hn::Vec<DF>>
-HWY_INLINE void YuvToRgbStore(DF df, V y, V u, V v, const YuvRowParams& p, uint8_t* out) {
-  const V luma = hn::Mul(y, hn::Set(df, p.ky));
-  V r = hn::MulAdd(v, hn::Set(df, p.kr_v), hn::Add(luma, hn::Set(df, p.r0)));
-  V g = hn::MulAdd(u, hn::Set(df, p.kg_u),
-                   hn::MulAdd(v, hn::Set(df, p.kg_v), hn::Add(luma, hn::Set(df, p.g0))));
-  V b = hn::MulAdd(u, hn::Set(df, p.kb_u), hn::Add(luma, hn::Set(df, p.b0)));
-  const V zero = hn::Zero(df), one = hn::Set(df, 1.0f);
-  r = hn::Min(hn::Max(r, zero), one);
-  g = hn::Min(hn::Max(g, zero), one);
-  b = hn::Min(hn::Max(b, zero), one);
-  const FinishOptions o{p.decode_srgb, p.encode_srgb, false};
-  ApplyTransfer(df, o, r, g, b, one);
-  StoreRgba<kF32, kSwapRB>(df, r, g, b, one, out);
+  // floor(Y * 257 * luma_mul / 2^16) + bias, from Y * 257 (Y in both bytes: 16 bits).
+  HWY_INLINE V16 Luma(D16 d, V16 y257) const {
+    return hn::Add(hn::BitCast(d, hn::MulHigh(hn::BitCast(DU16(), y257), luma_mul)), bias);
+  }
+
+  // The chroma terms of R, G and B: round(x8 * q13 / 2^15) = coefficient * 64 * (C - 128).
+  HWY_INLINE void Chroma(V16 x8u, V16 x8v, V16& r, V16& g, V16& b) const {
+    r = hn::MulFixedPoint15(x8v, rv);
+    g = hn::Add(hn::MulFixedPoint15(x8u, gu), hn::MulFixedPoint15(x8v, gv));
+    b = hn::MulFixedPoint15(x8u, bu);
+  }
+
+  hn::Vec<DU16> luma_mul;
+  V16 bias, rv, gu, gv, bu;
+};
+
+// (L + T) >> 6: codes as int16 (saturated to [0, 255] when packed to bytes).
+HWY_INLINE V16 ToCode(V16 luma, V16 term) {
+  return hn::ShiftRight<6>(hn::SaturatedAdd(luma, term));
 }
 
 #if HWY_TARGET == HWY_SCALAR
+// One pixel per vector: lo is pixel 0, hi pixel 1.
+template <bool kSwapRB>
+HWY_INLINE void StoreUnit(D16, const LaneOrder<Order::kStore>&, const V16* r, const V16* g,
+                          const V16* b, uint8_t* HWY_RESTRICT dst) {
+  const hn::Rebind<uint8_t, D16> d8;
+  const auto opaque = hn::Set(d8, uint8_t{255});
+  for (size_t k = 0; k < 2; ++k) {
+    hn::StoreInterleaved4(hn::DemoteTo(d8, kSwapRB ? b[k] : r[k]), hn::DemoteTo(d8, g[k]),
+                          hn::DemoteTo(d8, kSwapRB ? r[k] : b[k]), opaque, d8, dst + 4 * k);
+  }
+}
+#else
+// Stores the unit's 2 * Lanes(d) pixels from int16 codes in kStore order: packuswb, then two
+// levels of in-block zips give whole vectors of pixels in memory order.
+template <bool kSwapRB>
+HWY_INLINE void StoreUnit(D16 d, const LaneOrder<Order::kStore>&, const V16* r, const V16* g,
+                          const V16* b, uint8_t* HWY_RESTRICT dst) {
+  const hn::Repartition<uint8_t, D16> d8;
+  const DU16 du;
+  const auto first = PackBlocks(d, kSwapRB ? b[0] : r[0], kSwapRB ? b[1] : r[1]);
+  const auto second = PackBlocks(d, g[0], g[1]);
+  const auto third = PackBlocks(d, kSwapRB ? r[0] : b[0], kSwapRB ? r[1] : b[1]);
+  const auto opaque = hn::Set(d8, uint8_t{255});
+  const auto pair01_lo = hn::ZipLower(du, first, second);
+  const auto pair01_hi = hn::ZipUpper(du, first, second);
+  const auto pair23_lo = hn::ZipLower(du, third, opaque);
+  const auto pair23_hi = hn::ZipUpper(du, third, opaque);
+  const size_t bytes = hn::Lanes(d8);
+  hn::StoreU(hn::BitCast(d8, hn::InterleaveLower(du, pair01_lo, pair23_lo)), d8, dst);
+  hn::StoreU(hn::BitCast(d8, hn::InterleaveUpper(du, pair01_lo, pair23_lo)), d8, dst + bytes);
+  hn::StoreU(hn::BitCast(d8, hn::InterleaveLower(du, pair01_hi, pair23_hi)), d8, dst + 2 * bytes);
+  hn::StoreU(hn::BitCast(d8, hn::InterleaveUpper(du, pair01_hi, pair23_hi)), d8, dst + 3 * bytes);
+}
+#endif
 
-// One pixel at a time: the chroma arithmetic of the vector path, written out per sample.
-template <YuvLayout L, bool kH, bool kV, bool kF32, bool kSwapRB>
-struct YuvKernel {
-  static void Run(const YuvRowSource& s, uint8_t* HWY_RESTRICT dst, size_t width,
-                  const YuvRowParams& p) {
-    const hn::ScalableTag<float> df;
-    constexpr size_t kStep = ChromaStep(L);
-    const size_t last = s.chroma_width - 1;
-    // Chroma sample k (clamped) of plane `plane`, with the vertical weights applied.
-    auto sample = [&](int plane, size_t k) -> int {
-      k = std::min(k, last);
-      const uint8_t* near = L == YuvLayout::kYUY2 ? s.y : (L == YuvLayout::kNV12 ? s.near[0] : s.near[plane]);
-      const uint8_t* far = L == YuvLayout::kNV12 ? s.far[0] : s.far[plane];
-      const size_t off = L == YuvLayout::kYUY2 ? 1 + 2 * plane : (L == YuvLayout::kNV12 ? plane : 0);
-      const int c = near[k * kStep + off];
-      return kV ? 3 * c + far[k * kStep + off] : c;
-    };
-    for (size_t x = 0; x < width; ++x) {
-      int y, u = 128, v = 128;
-      if constexpr (L == YuvLayout::kYUY2) {
-        y = s.y[4 * (x / 2) + 2 * (x & 1)];
-      } else {
-        y = s.y[x];
-      }
-      if constexpr (L == YuvLayout::kPlanar444) {
-        u = s.near[0][x];
-        v = s.near[1][x];
-      } else if constexpr (L != YuvLayout::kY8) {
-        const size_t i = x / 2;
-        if (!kH) {
-          u = sample(0, i);
-          v = sample(1, i);
+template <YuvKind kK, bool kBilinear, bool kSwapRB>
+void RowFixed(const internal::YuvRowPtrs& rows, uint8_t* HWY_RESTRICT dst, size_t width,
+              const internal::YuvConstants& k) {
+  using L = Loader<kK, kBilinear, Order::kStore>;
+  const D16 d;
+  const FixedMath m(d, k);
+  const LaneOrder<L::kOrder> order;
+  ForEachUnit<kK, kBilinear>(
+      rows, width, 2 * hn::Lanes(d), 4, dst,
+      [&](const internal::YuvRowPtrs& r, uint8_t* HWY_RESTRICT out) HWY_ATTR {
+        UnitSamples s;
+        L::Load(d, order, r, s);
+        const V16 luma[2] = {m.Luma(d, s.y[0]), m.Luma(d, s.y[1])};
+        if constexpr (kK == YuvKind::kY8) {
+          const V16 zero = hn::Zero(d);
+          const V16 gray[2] = {ToCode(luma[0], zero), ToCode(luma[1], zero)};
+          StoreUnit<false>(d, order, gray, gray, gray, out);
+          return;
+        }
+        V16 cr[2], cg[2], cb[2];
+        if constexpr (L::kHalf) {
+          V16 half_r, half_g, half_b;
+          m.Chroma(s.u[0], s.v[0], half_r, half_g, half_b);
+          order.Expand(d, half_r, half_r, cr[0], cr[1]);
+          order.Expand(d, half_g, half_g, cg[0], cg[1]);
+          order.Expand(d, half_b, half_b, cb[0], cb[1]);
         } else {
-          u = (x & 1) ? sample(0, i) + sample(0, i + 1) : 2 * sample(0, i);
-          v = (x & 1) ? sample(1, i) + sample(1, i + 1) : 2 * sample(1, i);
+          m.Chroma(s.u[0], s.v[0], cr[0], cg[0], cb[0]);
+          m.Chroma(s.u[1], s.v[1], cr[1], cg[1], cb[1]);
         }
-      }
-      YuvToRgbStore<kF32, kSwapRB>(df, hn::Set(df, static_cast<float>(y)),
-                                   hn::Set(df, static_cast<float>(u)),
-                                   hn::Set(df, static_cast<float>(v)), p,
-                                   dst + x * (kF32 ? 16 : 4));
-    }
+        V16 red[2], green[2], blue[2];
+        for (size_t i = 0; i < 2; ++i) {
+          red[i] = ToCode(luma[i], cr[i]);
+          green[i] = ToCode(luma[i], cg[i]);
+          blue[i] = ToCode(luma[i], cb[i]);
+        }
+        StoreUnit<kSwapRB>(d, order, red, green, blue, out);
+      });
+}
+
+template <YuvKind kK, bool kBilinear>
+struct PickFixed {
+  static internal::YuvRowFn Get(const internal::YuvKernelKey& key) {
+    if (key.out != OutputType::RGBA8) return nullptr;
+    return key.swap_rb ? &RowFixed<kK, kBilinear, true> : &RowFixed<kK, kBilinear, false>;
   }
 };
 
-#else  // vector targets
+}  // namespace
 
-template <YuvLayout L, bool kH, bool kV, bool kF32, bool kSwapRB>
-struct YuvKernel {
-  using DF = hn::ScalableTag<float>;
-  using DH = hn::Half<DF>;                    // one lane per chroma sample of a block
-  using D16 = hn::Rebind<uint16_t, DF>;       // one lane per pixel
-  using D8 = hn::Rebind<uint8_t, DF>;
-  using D8H = hn::Rebind<uint8_t, DH>;
-  using D16H = hn::Rebind<uint16_t, DH>;
-  using D32H = hn::Rebind<uint32_t, DH>;
-  using V16 = hn::Vec<D16>;
-  using V32H = hn::Vec<D32H>;
-
-  // Pixels of a block; chroma samples of a block (plus one for horizontal bilinear).
-  static size_t Pixels() { return hn::Lanes(DF()); }
-  static constexpr size_t kStep = ChromaStep(L);
-
-  // Half-resolution chroma -> one 16-bit lane per pixel: (c, c) for nearest,
-  // (2 c_i, c_i + c_{i+1}) for bilinear. `c` and `next` hold samples i.. and i+1..
-  static HWY_INLINE V16 Upsample(V32H c, V32H next) {
-    if constexpr (kH) {
-      return hn::BitCast(D16(), hn::Or(hn::Add(c, c), hn::ShiftLeft<16>(hn::Add(c, next))));
-    } else {
-      (void)next;
-      return hn::BitCast(D16(), hn::Or(c, hn::ShiftLeft<16>(c)));
-    }
-  }
-
-  // Samples k.. of the planar half-width chroma plane `plane` with the vertical weights.
-  static HWY_INLINE V32H PlanarChroma(const YuvRowSource& s, int plane, size_t k) {
-    const V32H c = hn::PromoteTo(D32H(), hn::LoadU(D8H(), s.near[plane] + k));
-    if constexpr (kV) {
-      const V32H f = hn::PromoteTo(D32H(), hn::LoadU(D8H(), s.far[plane] + k));
-      return hn::Add(hn::Add(hn::Add(c, c), c), f);
-    }
-    return c;
-  }
-
-  // U and V samples k.. of an NV12 row (interleaved pairs) with the vertical weights.
-  static HWY_INLINE void Nv12Chroma(const YuvRowSource& s, size_t k, V32H* u, V32H* v) {
-    hn::Vec<D8H> u8, v8;
-    hn::LoadInterleaved2(D8H(), s.near[0] + 2 * k, u8, v8);
-    *u = hn::PromoteTo(D32H(), u8);
-    *v = hn::PromoteTo(D32H(), v8);
-    if constexpr (kV) {
-      hn::LoadInterleaved2(D8H(), s.far[0] + 2 * k, u8, v8);
-      *u = hn::Add(hn::Add(hn::Add(*u, *u), *u), hn::PromoteTo(D32H(), u8));
-      *v = hn::Add(hn::Add(hn::Add(*v, *v), *v), hn::PromoteTo(D32H(), v8));
-    }
-  }
-
-  static HWY_INLINE hn::Vec<DF> ToFloat(V16 v) {
-    const hn::RebindToSigned<DF> di;
-    return hn::ConvertTo(DF(), hn::PromoteTo(di, v));
-  }
-
-  // Converts the block of pixels [x, x + Pixels()) of `s`.
-  static HWY_INLINE void Block(const YuvRowSource& s, size_t x, const YuvRowParams& p,
-                               uint8_t* HWY_RESTRICT out) {
-    const size_t k = x / 2;  // first chroma sample (blocks start at even x)
-    V16 y, u, v;
-    if constexpr (L == YuvLayout::kYUY2) {
-      hn::Vec<D8H> y0, u8, y1, v8;
-      hn::LoadInterleaved4(D8H(), s.y + 4 * k, y0, u8, y1, v8);
-      const auto pairs = hn::Or(hn::PromoteTo(D16H(), y0), hn::ShiftLeft<8>(hn::PromoteTo(D16H(), y1)));
-      y = hn::PromoteTo(D16(), hn::BitCast(D8(), pairs));
-      V32H un = V32H(), vn = V32H();
-      if constexpr (kH) {
-        hn::Vec<D8H> y0n, u8n, y1n, v8n;
-        hn::LoadInterleaved4(D8H(), s.y + 4 * (k + 1), y0n, u8n, y1n, v8n);
-        un = hn::PromoteTo(D32H(), u8n);
-        vn = hn::PromoteTo(D32H(), v8n);
-      }
-      u = Upsample(hn::PromoteTo(D32H(), u8), un);
-      v = Upsample(hn::PromoteTo(D32H(), v8), vn);
-    } else {
-      y = hn::PromoteTo(D16(), hn::LoadU(D8(), s.y + x));
-      if constexpr (L == YuvLayout::kY8) {
-        u = v = hn::Set(D16(), 128);
-      } else if constexpr (L == YuvLayout::kPlanar444) {
-        u = hn::PromoteTo(D16(), hn::LoadU(D8(), s.near[0] + x));
-        v = hn::PromoteTo(D16(), hn::LoadU(D8(), s.near[1] + x));
-      } else if constexpr (L == YuvLayout::kPlanarHalf) {
-        u = Upsample(PlanarChroma(s, 0, k), kH ? PlanarChroma(s, 0, k + 1) : V32H());
-        v = Upsample(PlanarChroma(s, 1, k), kH ? PlanarChroma(s, 1, k + 1) : V32H());
-      } else {  // NV12
-        V32H cu, cv, nu = V32H(), nv = V32H();
-        Nv12Chroma(s, k, &cu, &cv);
-        if constexpr (kH) Nv12Chroma(s, k + 1, &nu, &nv);
-        u = Upsample(cu, nu);
-        v = Upsample(cv, nv);
-      }
-    }
-    YuvToRgbStore<kF32, kSwapRB>(DF(), ToFloat(y), ToFloat(u), ToFloat(v), p, out);
-  }
-
-  // Chroma samples a block reads from each chroma row.
-  static size_t ChromaPerBlock() {
-    if constexpr (L == YuvLayout::kPlanar444 || L == YuvLayout::kY8) return 0;
-    return Pixels() / 2 + (kH ? 1 : 0);
-  }
-
-  // The last pixels of a row: the sources are copied to zero-padded stack rows, chroma
-  // beyond the row's end replicating its last sample (the edge clamp of bilinear), so the
-  // block never reads outside the caller's rows.
-  static void Tail(const YuvRowSource& s, size_t x, size_t width, const YuvRowParams& p,
-                   uint8_t* HWY_RESTRICT dst) {
-    constexpr size_t kOutBpp = kF32 ? 16 : 4;
-    const size_t n = Pixels();
-    const size_t rest = width - x;
-    const size_t k = x / 2;
-    alignas(64) uint8_t luma[4 * 64 + 8] = {};
-    alignas(64) uint8_t chroma[4][4 * 64 + 8] = {};
-    alignas(64) uint8_t out[64 * 16];
-    YuvRowSource t;
-    t.y = luma;
-    t.chroma_width = s.chroma_width - k;
-    // Copies `want` chroma samples from sample k of `row` (step bytes each), replicating the
-    // last available one.
-    auto copy_chroma = [&](const uint8_t* row, uint8_t* to, size_t want) {
-      const size_t have = std::min(want, s.chroma_width - k);
-      std::memcpy(to, row + k * kStep, have * kStep);
-      for (size_t i = have; i < want; ++i) std::memcpy(to + i * kStep, row + (s.chroma_width - 1) * kStep, kStep);
-    };
-    if constexpr (L == YuvLayout::kYUY2) {
-      copy_chroma(s.y, luma, n / 2 + (kH ? 1 : 0));
-    } else {
-      std::memcpy(luma, s.y + x, rest);
-      if constexpr (L == YuvLayout::kPlanar444) {
-        std::memcpy(chroma[0], s.near[0] + x, rest);
-        std::memcpy(chroma[1], s.near[1] + x, rest);
-        t.near[0] = chroma[0];
-        t.near[1] = chroma[1];
-      } else if constexpr (L != YuvLayout::kY8) {
-        const int planes = L == YuvLayout::kNV12 ? 1 : 2;
-        for (int c = 0; c < planes; ++c) {
-          copy_chroma(s.near[c], chroma[c], ChromaPerBlock());
-          t.near[c] = chroma[c];
-          if constexpr (kV) {
-            copy_chroma(s.far[c], chroma[2 + c], ChromaPerBlock());
-            t.far[c] = chroma[2 + c];
-          }
-        }
-      }
-    }
-    Block(t, 0, p, out);
-    std::memcpy(dst + x * kOutBpp, out, rest * kOutBpp);
-  }
-
-  static void Run(const YuvRowSource& s, uint8_t* HWY_RESTRICT dst, size_t width,
-                  const YuvRowParams& p) {
-    constexpr size_t kOutBpp = kF32 ? 16 : 4;
-    const size_t n = Pixels();
-    // A block may run in place while its pixels and its chroma reads stay inside the row.
-    const size_t chroma_reads = ChromaPerBlock();
-    size_t x = 0;
-    for (; x + n <= width && (chroma_reads == 0 || x / 2 + chroma_reads <= s.chroma_width); x += n) {
-      Block(s, x, p, dst + x * kOutBpp);
-    }
-    if (x < width) Tail(s, x, width, p, dst);
-  }
-};
-
-#endif  // HWY_TARGET == HWY_SCALAR
-
-// Picks YuvKernel<...>::Run for a key; filters that do not apply to a layout are ignored.
-template <YuvLayout L, bool kH, bool kV>
-internal::YuvRowFn PickOutput(const internal::YuvKernelKey& key) {
-  if (key.f32) {
-    return key.swap_rb ? &YuvKernel<L, kH, kV, true, true>::Run : &YuvKernel<L, kH, kV, true, false>::Run;
-  }
-  return key.swap_rb ? &YuvKernel<L, kH, kV, false, true>::Run : &YuvKernel<L, kH, kV, false, false>::Run;
-}
-
-template <YuvLayout L>
-internal::YuvRowFn PickFilter(const internal::YuvKernelKey& key) {
-  if constexpr (L == YuvLayout::kPlanar444 || L == YuvLayout::kY8) {
-    return PickOutput<L, false, false>(key);
-  } else if constexpr (L == YuvLayout::kYUY2) {
-    return key.h_bilinear ? PickOutput<L, true, false>(key) : PickOutput<L, false, false>(key);
-  } else {
-    if (key.v_bilinear) return PickOutput<L, true, true>(key);
-    return key.h_bilinear ? PickOutput<L, true, false>(key) : PickOutput<L, false, false>(key);
-  }
-}
-
-internal::YuvRowFn SelectYuvRowTarget(const internal::YuvKernelKey& key, const char** target) {
+internal::YuvRowFn PickYuvRowFixed(const internal::YuvKernelKey& key, const char** target) {
   *target = hwy::TargetName(HWY_TARGET);
-  switch (key.layout) {
-    case YuvLayout::kPlanar444: return PickFilter<YuvLayout::kPlanar444>(key);
-    case YuvLayout::kPlanarHalf: return PickFilter<YuvLayout::kPlanarHalf>(key);
-    case YuvLayout::kNV12: return PickFilter<YuvLayout::kNV12>(key);
-    case YuvLayout::kYUY2: return PickFilter<YuvLayout::kYUY2>(key);
-    case YuvLayout::kY8: return PickFilter<YuvLayout::kY8>(key);
-  }
-  return nullptr;
+  return PickKind<PickFixed>(key);
 }
 
 }  // namespace pixconv::HWY_NAMESPACE
@@ -298,10 +148,10 @@ HWY_AFTER_NAMESPACE();
 #if HWY_ONCE
 namespace pixconv::internal {
 
-HWY_EXPORT(SelectYuvRowTarget);
+HWY_EXPORT(PickYuvRowFixed);
 
-YuvRowFn SelectYuvRow(const YuvKernelKey& key, const char** target_name) {
-  return HWY_DYNAMIC_DISPATCH(SelectYuvRowTarget)(key, target_name);
+YuvRowFn SelectYuvRowFixed(const YuvKernelKey& key, const char** target_name) {
+  return HWY_DYNAMIC_DISPATCH(PickYuvRowFixed)(key, target_name);
 }
 
 }  // namespace pixconv::internal
