@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pixconv/convert.h"
+#include "pixconv/decode.h"
 #include "pixconv/layout.h"
 #include "pixconv/model.h"
 #include "pixconv/status.h"

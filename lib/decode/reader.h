@@ -1,0 +1,46 @@
+// The interface between the public decode API (decode.cc) and one codec (jpeg.cc, png.cc).
+//
+// A reader is opened on the encoded bytes, which parses the header only; the caller then
+// checks the limits and sizes the destination from info() before any pixel memory exists,
+// and calls Read() once.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+
+#include "pixconv/decode.h"
+#include "pixconv/status.h"
+
+namespace pixconv::decode_internal {
+
+// What the codec writes into each destination row.
+enum class RowLayout : uint8_t {
+  kModel,  // info().format: the input model (L, RGB or RGBA; U8 or native-order U16)
+  kRgba8,  // 4 bytes per pixel R, G, B, A (8-bit files only; alpha 255 where the file has none)
+  kBgra8,  // 4 bytes per pixel B, G, R, A (8-bit files only)
+};
+
+// A destination the caller has validated: height rows of the layout's packed row bytes,
+// `stride` bytes apart, all writable.
+struct RowTarget {
+  uint8_t* data = nullptr;
+  size_t stride = 0;
+  RowLayout layout = RowLayout::kModel;
+};
+
+class CodecReader {
+ public:
+  virtual ~CodecReader() = default;
+  virtual const ImageInfo& info() const = 0;
+  // Decodes every row into `target`. Call at most once.
+  virtual Status Read(const RowTarget& target) = 0;
+};
+
+// Parse the header of data[0, size), which must stay alive and unchanged until the reader is
+// destroyed. The limit on pixels is the caller's job; Open only reads the header.
+Result<std::unique_ptr<CodecReader>> OpenJpeg(const uint8_t* data, size_t size,
+                                              const DecodeOptions& options);
+Result<std::unique_ptr<CodecReader>> OpenPng(const uint8_t* data, size_t size);
+
+}  // namespace pixconv::decode_internal
