@@ -1,0 +1,130 @@
+// convert_bench: pixconv conversions, memcpy baselines and peer libraries in one binary, so
+// that ratios taken within one run are meaningful (DESIGN.md 7).
+//
+// Rows (all single threaded, 1920x1080 and 3840x2160):
+//   memcpy/out:<RGBA8|RGBAF32>/<WxH>                         copy of the output's size
+//   color/<Model>_<Type>-><RGBA8|RGBAF32>/range:<datatype|auto>[/transfer:none]/<WxH>
+//   yuv/<PixelFormat>-><RGBA8|RGBAF32>/<WxH>
+//   libyuv/<Function>[:<YuvConstants>]/<WxH>                 when libyuv is installed
+//   opencv/<cvtColor_CODE|convertTo_TYPE->32FC4>/<WxH>       when OpenCV is installed
+//   swscale/<src>->rgba[:<matrix>:<range>]/<WxH>             when swscale is installed
+// pixconv rows are labelled with the SIMD target that ran; peer rows with their pixconv
+// counterpart ("vs color/RGB_U8->RGBA8 (same bytes)"). The mapping, and where a peer does
+// different work, is explained at the top of each peers_*.cc.
+//
+// How to read it:
+//   bytes_per_second = (bytes read + bytes written) / time; items_per_second = pixels / time.
+//   - Divide a conversion's bytes_per_second by that of the memcpy row with the same output
+//     (RGBA8 or RGBAF32) and size: the fraction of memory speed it reaches. A conversion
+//     reads a different amount than memcpy does, so compare bytes/s, not time. When a frame
+//     fits in the last-level cache, memcpy (whose library version may stream past the
+//     cache) is a reference point, not a strict ceiling; a conversion can exceed it.
+//   - Divide a peer row's items_per_second by its pixconv counterpart's: same frame, same
+//     input bytes, same output size, so pixels/s compare directly.
+//   Compare rows of one run only: the machine's state (frequency, other load) changes
+//   between runs. Rates are per CPU second (Google Benchmark's default): on a shared or
+//   virtual machine the Time column (wall) can exceed CPU when the thread is descheduled.
+//   "Library was built as DEBUG" refers to Google Benchmark's own build (e.g. Debian's
+//   package), not to pixconv or the peers.
+//
+// Medians without other tools (5 runs of each row, only mean/median/stddev/cv printed):
+//   build/bench/convert_bench --benchmark_repetitions=5
+//       --benchmark_report_aggregates_only=true --benchmark_filter='<regex>'   (one line)
+// e.g. --benchmark_filter='^(memcpy/out:RGBA8|color/[A-Z]+_U8->RGBA8|yuv/.*->RGBA8|libyuv|swscale)/.*1920x1080'
+// (the full suite is ~600 rows, about ten minutes; filter it). Add
+// --benchmark_format=json / --benchmark_out=FILE for machine-readable output.
+//
+// pixconv flags (anywhere on the command line; removed before Google Benchmark parses it):
+//   --pixconv_list_targets   print the SIMD targets this build and CPU support, and exit
+//   --pixconv_target=NAME    pin runtime dispatch to one of them: the portable one (SCALAR or
+//                            EMU128, by Highway version) as a baseline, AVX2 on an AVX-512
+//                            machine, ...
+//
+// Inputs are synthetic (gradient + noise in a realistic range per datatype, see
+// bench_util.h), generated once per input outside the timed loops; at most one input and one
+// output buffer are alive at a time, so the 4K RGBA/F64 input (265 MB) exists only while
+// its rows run.
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#include "hwy/targets.h"
+#include "pixconv/convert.h"
+#include "register.h"
+
+namespace {
+
+constexpr std::string_view kListTargetsFlag = "--pixconv_list_targets";
+constexpr std::string_view kTargetFlag = "--pixconv_target=";
+
+// Pins Highway's runtime dispatch (and so every pixconv kernel) to the target named `name`.
+bool PinTarget(std::string_view name) {
+  for (const int64_t target : hwy::SupportedAndGeneratedTargets()) {
+    if (name == hwy::TargetName(target)) {
+      hwy::SetSupportedTargetsForTest(target);
+      return true;
+    }
+  }
+  return false;
+}
+
+// Handles and removes the pixconv flags. Returns false when main should exit with `*code`.
+bool ParsePixconvFlags(int* argc, char** argv, int* code) {
+  int kept = 1;
+  for (int i = 1; i < *argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == kListTargetsFlag) {
+      std::printf("%s\n", pixconv::SupportedTargetNames().c_str());
+      *code = 0;
+      return false;
+    }
+    if (arg.substr(0, kTargetFlag.size()) == kTargetFlag) {
+      const std::string_view name = arg.substr(kTargetFlag.size());
+      if (!PinTarget(name)) {
+        std::fprintf(stderr, "unknown or unsupported target '%.*s'; supported: %s\n",
+                     static_cast<int>(name.size()), name.data(),
+                     pixconv::SupportedTargetNames().c_str());
+        *code = 1;
+        return false;
+      }
+      continue;
+    }
+    argv[kept++] = argv[i];
+  }
+  *argc = kept;
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int code = 0;
+  if (!ParsePixconvFlags(&argc, argv, &code)) return code;
+
+  namespace pb = pixconv_bench;
+  pb::RegisterMemcpyBenchmarks();
+  pb::RegisterColorBenchmarks();
+  pb::RegisterYuvBenchmarks();
+  std::string peers;
+#ifdef PIXCONV_HAVE_LIBYUV
+  peers += std::string(peers.empty() ? "" : ", ") + pb::RegisterLibyuvBenchmarks();
+#endif
+#ifdef PIXCONV_HAVE_OPENCV
+  peers += std::string(peers.empty() ? "" : ", ") + pb::RegisterOpenCvBenchmarks();
+#endif
+#ifdef PIXCONV_HAVE_SWSCALE
+  peers += std::string(peers.empty() ? "" : ", ") + pb::RegisterSwscaleBenchmarks();
+#endif
+
+  benchmark::AddCustomContext("pixconv_target", pixconv::BestTargetName());
+  benchmark::AddCustomContext("pixconv_supported_targets", pixconv::SupportedTargetNames());
+  benchmark::AddCustomContext("peers", peers.empty() ? "none built" : peers);
+
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
