@@ -39,7 +39,8 @@ void ForEachTarget(Fn&& fn) {
   for (int64_t t : Targets()) {
     ScopedTarget scoped(t);
     const char* name = hwy::TargetName(t);
-    CAPTURE(name);
+    const std::string target_name(name);  // CAPTURE of a const char* would log the pointer.
+    CAPTURE(target_name);
     fn(name);
   }
 }
