@@ -1,0 +1,55 @@
+// The pixconv command line: what the user asked for, parsed and checked for syntax. Whether the
+// options fit the input file (raw vs PNG/JPEG) is decided later, by the commands.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "pixconv/convert.h"
+#include "pixconv/layout.h"
+#include "pixconv/model.h"
+
+namespace pixconv::cli {
+
+// The options that describe a raw input file. Unset fields take Rerun's defaults (L, U8) when
+// the file turns out to be raw.
+struct RawFormatArgs {
+  std::optional<uint32_t> width;  // set together with height by --size
+  std::optional<uint32_t> height;
+  std::optional<ColorModel> color_model;
+  std::optional<ChannelDatatype> datatype;
+  std::optional<PixelFormat> pixel_format;
+  std::optional<std::array<size_t, kMaxPlanes>> strides;  // --stride, one value per plane
+
+  // True when any raw-format option was given (they make no sense for a PNG or JPEG).
+  bool AnyGiven() const;
+};
+
+enum class Command { kHelp, kVersion, kConvert, kInfo };
+
+struct CommandLine {
+  Command command = Command::kHelp;
+  Command help_topic = Command::kHelp;  // with kHelp: which command's help (kHelp = general)
+  std::string input;
+  std::string output;
+  RawFormatArgs raw;
+  ConvertOptions options;
+  bool force = false;    // overwrite an existing output
+  bool verbose = false;  // print a summary of the conversion
+  std::string target;    // --target: the SIMD target to pin, empty = runtime dispatch
+};
+
+// A mistake in the command line itself (exit status 2): what was wrong, and a hint to fix it.
+struct UsageError {
+  std::string message;
+  std::string hint;
+};
+
+// Parses argv. Returns false and fills *error when the command line is malformed. Does not
+// touch the file system.
+bool ParseCommandLine(int argc, const char* const* argv, CommandLine* out, UsageError* error);
+
+}  // namespace pixconv::cli
