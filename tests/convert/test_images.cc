@@ -160,24 +160,4 @@ TestImage MakeColorImage(ChannelDatatype t, ColorModel m, uint32_t width, uint32
   return img;
 }
 
-GuardedOutput MakeOutput(uint32_t width, uint32_t height, size_t bytes_per_pixel, size_t extra_stride,
-                         size_t misalign) {
-  GuardedOutput out;
-  out.row_bytes = width * bytes_per_pixel;
-  out.stride = out.row_bytes + extra_stride;
-  out.height = height;
-  out.offset = 16 + misalign;
-  out.storage.assign(out.offset + out.stride * (height - 1) + out.row_bytes + 16, GuardedOutput::kGuard);
-  return out;
-}
-
-bool GuardedOutput::GuardsIntact() const {
-  for (size_t i = 0; i < storage.size(); ++i) {
-    const bool inside = i >= offset && i < offset + stride * (height - 1) + row_bytes &&
-                        (i - offset) % stride < row_bytes;
-    if (!inside && storage[i] != kGuard) return false;
-  }
-  return true;
-}
-
 }  // namespace pixconv::test

@@ -11,6 +11,7 @@
 #include "pixconv/convert.h"
 #include "pixconv/layout.h"
 #include "pixconv/model.h"
+#include "support/guarded_output.h"
 
 namespace pixconv::test {
 
@@ -42,21 +43,5 @@ struct TestImage {
 TestImage MakeColorImage(ChannelDatatype t, ColorModel m, uint32_t width, uint32_t height,
                          Profile p, std::mt19937_64& rng, size_t extra_stride = 0,
                          size_t misalign = 0);
-
-// A destination with guard bytes before, between rows (stride padding) and after.
-struct GuardedOutput {
-  static constexpr uint8_t kGuard = 0xA5;
-  std::vector<uint8_t> storage;
-  size_t offset = 0;
-  size_t stride = 0;
-  size_t row_bytes = 0;
-  uint32_t height = 0;
-  OutputView view() { return OutputView{storage.data() + offset, storage.size() - offset - 16, stride}; }
-  const uint8_t* Row(uint32_t y) const { return storage.data() + offset + y * stride; }
-  // True if every byte outside the rows' pixels still holds kGuard.
-  bool GuardsIntact() const;
-};
-GuardedOutput MakeOutput(uint32_t width, uint32_t height, size_t bytes_per_pixel,
-                         size_t extra_stride = 0, size_t misalign = 0);
 
 }  // namespace pixconv::test
