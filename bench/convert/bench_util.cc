@@ -218,6 +218,21 @@ void Skip(benchmark::State& state, const std::string& message) {
   state.SkipWithError(message.c_str());
 }
 
+bool FirstRunOrSkip(benchmark::State& state, const pixconv::ImageView& src,
+                    const pixconv::OutputView& dst, const pixconv::ConvertOptions& opts) {
+  const auto converter = pixconv::Converter::Create(src, opts);
+  if (!converter.ok()) {
+    Skip(state, converter.status().ToString());
+    return false;
+  }
+  if (const pixconv::Status status = converter->ConvertAll(src, dst); !status.ok()) {
+    Skip(state, status.ToString());
+    return false;
+  }
+  state.SetLabel(converter->target_name());
+  return true;
+}
+
 void RunPeer(benchmark::State& state, Size size, const Buffer& src, size_t out_bytes,
              const PeerCall& call) {
   const Buffer& dst = OutputBuffer(out_bytes);

@@ -78,6 +78,12 @@ void ReportThroughput(benchmark::State& state, Size size, size_t bytes_read,
 // Skips the row with `message` (the run goes on with the next row).
 void Skip(benchmark::State& state, const std::string& message);
 
+// One untimed pixconv conversion before a timed loop: a failure (e.g. a conversion not
+// implemented) skips the row and returns false; success labels the row with the SIMD target
+// that ran the kernel.
+bool FirstRunOrSkip(benchmark::State& state, const pixconv::ImageView& src,
+                    const pixconv::OutputView& dst, const pixconv::ConvertOptions& opts);
+
 // Runs one peer-library row: `call` converts the whole frame `src` into `dst` and returns an
 // error message, or an empty string on success. One untimed call first turns a failure into a
 // skipped row; the timed loop then repeats the call. Counts src.size() bytes read and

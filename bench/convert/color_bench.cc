@@ -50,15 +50,7 @@ void BM_Color(benchmark::State& state, const ColorCase& c) {
   opts.range = c.range;
   opts.output_transfer = c.transfer;
 
-  // One untimed conversion: reports an error (e.g. a conversion not implemented yet) as a
-  // skipped row instead of a timing, and names the kernel's SIMD target.
-  {
-    const auto converter = pixconv::Converter::Create(*view, opts);
-    if (!converter.ok()) return Skip(state, converter.status().ToString());
-    const pixconv::Status status = converter->ConvertAll(*view, out);
-    if (!status.ok()) return Skip(state, status.ToString());
-    state.SetLabel(converter->target_name());
-  }
+  if (!FirstRunOrSkip(state, *view, out, opts)) return;
 
   for (auto _ : state) {
     const auto converter = pixconv::Converter::Create(*view, opts);

@@ -26,14 +26,7 @@ void BM_Yuv(benchmark::State& state, PixelFormat format, OutputType to, Size siz
   pixconv::ConvertOptions opts;  // the format's own matrix and range
   opts.to = to;
 
-  // Untimed first run: errors become a skipped row; the label names the SIMD target.
-  {
-    const auto converter = pixconv::Converter::Create(*view, opts);
-    if (!converter.ok()) return Skip(state, converter.status().ToString());
-    const pixconv::Status status = converter->ConvertAll(*view, out);
-    if (!status.ok()) return Skip(state, status.ToString());
-    state.SetLabel(converter->target_name());
-  }
+  if (!FirstRunOrSkip(state, *view, out, opts)) return;
 
   // Convert() plans and runs, as a caller converting one frame does.
   for (auto _ : state) {
