@@ -33,8 +33,10 @@ struct ColorRowParams {
   bool decode_srgb = false;  // input sRGB, output linear: decode RGB
   bool encode_srgb = false;  // input linear, output sRGB: encode RGB
   bool premultiply = false;  // RGB *= A after the transfer (only set for models with alpha)
-  // Colormap kernels: the map's polynomial (static storage).
+  // Colormap kernels: the map's polynomial (static storage; RGBAF32) or its table of
+  // kColormapLutSize packed pixels (RGBA8; the converter's own).
   const ColormapPoly* colormap = nullptr;
+  const uint32_t* colormap_lut = nullptr;
   // Segmentation kernels: ids < class_count take class_colors[id], packed RGBA8 with R in the
   // low byte (the converter's own copy of the caller's table; nullptr when class_count is 0).
   const uint32_t* class_colors = nullptr;

@@ -3,6 +3,8 @@
 // precision rules of ColorRowParams carry over), then each channel a clamped polynomial of t
 // (colormap_plan.h), then the shared store stage. The colormap's colors are sRGB-encoded:
 // RGBA8 (sRGB output) stores them as they are, a linear output decodes them.
+// RGBA8 output gathers from the colormap's table instead (see kColormapLutSize for why and
+// how accurately); RGBAF32 evaluates the polynomials.
 
 #if defined(PIXCONV_CONVERT_COLORMAP_ROWS_INL_H_) == defined(HWY_TARGET_TOGGLE)
 #ifdef PIXCONV_CONVERT_COLORMAP_ROWS_INL_H_
@@ -67,24 +69,28 @@ struct ColormapKernel {
     // Alpha is 1, so premultiply is the identity; only the decode to linear remains.
     const FinishOptions o{p.decode_srgb, false, false};
     const internal::ColormapPoly& poly = *p.colormap;
-    V cf[3][7];  // the float coefficients, broadcast once per row
     if constexpr (!kF32) {
-      for (int ch = 0; ch < 3; ++ch) {
-        for (int k = 0; k < 7; ++k) cf[ch][k] = hn::Set(df, poly.coeff_f[ch][k]);
-      }
+      // The table is in the output's channel order and already holds alpha.
+      const hn::RebindToSigned<DF> di;
+      const hn::RebindToUnsigned<DF> du;
+      const V scale = hn::Set(df, static_cast<float>(internal::kColormapLutSize - 1));
+      const V half = hn::Set(df, 0.5f);
+      ForEachBlock(width, hn::Lanes(df), Norm::kSampleBytes, 4, src, dst,
+                   [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out) HWY_ATTR {
+                     V t[1];
+                     Norm::template Load<1>(in, t, p);
+                     const auto index = hn::ConvertTo(di, hn::MulAdd(t[0], scale, half));
+                     hn::StoreU(hn::GatherIndex(du, p.colormap_lut, index), du,
+                                reinterpret_cast<uint32_t*>(out));
+                   });
+      return;
     }
     ForEachBlock(width, hn::Lanes(df), Norm::kSampleBytes, kF32 ? 16 : 4, src, dst,
                  [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out) HWY_ATTR {
                    V t[1];
                    Norm::template Load<1>(in, t, p);
                    V rgb[3];
-                   for (int ch = 0; ch < 3; ++ch) {
-                     if constexpr (kF32) {
-                       rgb[ch] = ChannelInDouble(df, t[0], poly.coeff[ch]);
-                     } else {
-                       rgb[ch] = ClampedHorner(df, t[0], cf[ch]);
-                     }
-                   }
+                   for (int ch = 0; ch < 3; ++ch) rgb[ch] = ChannelInDouble(df, t[0], poly.coeff[ch]);
                    ApplyTransfer(df, o, rgb[0], rgb[1], rgb[2], one);
                    StoreRgba<kF32, kSwapRB>(df, rgb[0], rgb[1], rgb[2], one, out);
                  });
@@ -98,7 +104,7 @@ internal::ColorRowFn PickColormapOutput(const internal::ColorKernelKey& key) {
   if (key.out == OutputType::RGBAF32) {
     return key.swap_rb ? &K::template Run<true, true> : &K::template Run<false, true>;
   }
-  return key.swap_rb ? &K::template Run<true, false> : &K::template Run<false, false>;
+  return &K::template Run<false, false>;  // the table holds the channel order
 }
 
 // The same normalizer choice as PickSample in color_rows-inl.h.

@@ -4,6 +4,9 @@
 // (1 + 3u, 1 + 3u^2, 1 - 3u) / 4 with u = 2t - 1 into -0.5 + 1.5t, 1 - 3t + 3t^2, 1 - 1.5t.
 #include "convert/colormap_plan.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace pixconv::internal {
 namespace {
 
@@ -83,14 +86,10 @@ constexpr double kCoefficients[9][3][7] = {
     },
 };
 
-// The float set is the double set rounded once, at compile time.
 constexpr ColormapPoly MakePoly(const double (&c)[3][7]) {
   ColormapPoly p{};
   for (int ch = 0; ch < 3; ++ch) {
-    for (int k = 0; k < 7; ++k) {
-      p.coeff[ch][k] = c[ch][k];
-      p.coeff_f[ch][k] = static_cast<float>(c[ch][k]);
-    }
+    for (int k = 0; k < 7; ++k) p.coeff[ch][k] = c[ch][k];
   }
   return p;
 }
@@ -101,6 +100,22 @@ constexpr ColormapPoly kPolys[9] = {
     MakePoly(kCoefficients[6]), MakePoly(kCoefficients[7]), MakePoly(kCoefficients[8])};
 
 }  // namespace
+
+void FillColormapLut(const ColormapPoly& poly, bool bgra, bool linear, uint32_t* lut) {
+  for (size_t i = 0; i < kColormapLutSize; ++i) {
+    const double t = static_cast<double>(i) / (kColormapLutSize - 1);
+    uint32_t rgb[3];
+    for (int ch = 0; ch < 3; ++ch) {
+      double acc = poly.coeff[ch][6];
+      for (int k = 5; k >= 0; --k) acc = acc * t + poly.coeff[ch][k];
+      double c = std::clamp(acc, 0.0, 1.0);
+      if (linear) c = c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+      rgb[ch] = static_cast<uint32_t>(std::floor(c * 255.0 + 0.5));
+    }
+    const uint32_t first = bgra ? rgb[2] : rgb[0], third = bgra ? rgb[0] : rgb[2];
+    lut[i] = first | rgb[1] << 8 | third << 16 | uint32_t{255} << 24;
+  }
+}
 
 const ColormapPoly* FindColormap(Colormap c) {
   const int i = static_cast<int>(c);

@@ -25,8 +25,9 @@ struct Converter::Impl {
   internal::ColorRowParams color_params;
   size_t src_pixel_bytes = 0;
   // Segmentation: the converter's copy of the class colors, packed (R in the low byte);
-  // color_params.class_colors points into it. Shared, immutable, so copies stay valid.
-  std::shared_ptr<const std::vector<uint32_t>> class_table;
+  // colormap to RGBA8: the colormap's table. color_params.class_colors / colormap_lut point
+  // into it. Shared and immutable, so copies of the converter stay valid.
+  std::shared_ptr<const std::vector<uint32_t>> color_table;
   // Pixel-format images.
   internal::YuvPlan yuv;
 };

@@ -196,6 +196,12 @@ void PlanMapped(const ConvertOptions& opts, Converter::Impl* impl, ColorKernelKe
     key->kernel = ColorKernel::kColormap;
     p.premultiply = false;  // alpha is 1
     p.colormap = FindColormap(opts.colormap);
+    if (opts.to == OutputType::RGBA8) {
+      auto lut = std::make_shared<std::vector<uint32_t>>(kColormapLutSize);
+      FillColormapLut(*p.colormap, opts.order == ChannelOrder::BGRA, p.decode_srgb, lut->data());
+      p.colormap_lut = lut->data();
+      impl->color_table = std::move(lut);
+    }
     return;
   }
   key->kernel = ColorKernel::kSegmentation;
@@ -208,7 +214,7 @@ void PlanMapped(const ConvertOptions& opts, Converter::Impl* impl, ColorKernelKe
   }
   p.class_colors = table->empty() ? nullptr : table->data();
   p.class_count = static_cast<uint32_t>(table->size());
-  impl->class_table = std::move(table);
+  impl->color_table = std::move(table);
 }
 
 }  // namespace

@@ -67,6 +67,8 @@ double CheckAgainstReference(const ImageView& src, const ConvertOptions& o) {
         if (!(diff <= tolerance)) {
           FAIL_CHECK(Describe(src.format) << " colormap " << Name(o.colormap) << " segmentation "
                                           << o.segmentation << " to " << static_cast<int>(o.to)
+                                          << " range " << static_cast<int>(o.range) << " [" << plan.lo << ", "
+                                          << plan.hi << "] order " << static_cast<int>(o.order)
                                           << " pixel " << i / 4 << "," << y << " channel " << i % 4
                                           << ": got " << got << ", want " << want << " (sample "
                                           << ref::ReadSample(src, i / 4, y, 0) << ")");
@@ -116,6 +118,29 @@ void RunColormaps(ChannelDatatype t) {
 
 TEST_CASE("colormap conformance, every datatype") {
   for (ChannelDatatype t : kAllDatatypes) RunColormaps(t);
+}
+
+// Every U16 value with range [0, 65535] through every map: the RGBA8 kernels round t to a
+// table entry, so this sweeps t densely for the steepest stretch of each map.
+TEST_CASE("colormap sweep over every U16 value") {
+  std::vector<uint16_t> v(65536);
+  for (size_t i = 0; i < v.size(); ++i) v[i] = static_cast<uint16_t>(i);
+  Result<ImageView> src = MakeImageView(ImageFormat::Color(256, 256, ColorModel::L, ChannelDatatype::U16),
+                                        v.data(), v.size() * 2);
+  REQUIRE(src.ok());
+  for (Colormap map : kAllColormaps) {
+    for (OutputType to : {OutputType::RGBA8, OutputType::RGBAF32}) {
+      for (OutputTransfer transfer : {OutputTransfer::Default, OutputTransfer::Linear}) {
+        if (to == OutputType::RGBAF32 && transfer == OutputTransfer::Linear) continue;  // the same
+        ConvertOptions o;
+        o.colormap = map;
+        o.range = RangeMode::Datatype;
+        o.to = to;
+        o.output_transfer = transfer;  // linear RGBA8: the table holds decoded colors
+        CheckAgainstReference(*src, o);
+      }
+    }
+  }
 }
 
 // A table of `count` colors with varied alpha.
