@@ -254,8 +254,8 @@ Status PlanColor(const ImageView& src, const ConvertOptions& opts, Converter::Im
 
   if (opts.colormap != Colormap::None || opts.segmentation) PlanMapped(opts, impl, &key);
 
-  const bool plain = key.kernel == ColorKernel::kGeneral && opts.to == OutputType::RGBA8 && !p.decode_srgb && !p.encode_srgb &&
-                     !p.premultiply && impl->range_lo == 0.0;
+  const bool plain = key.kernel == ColorKernel::kGeneral && opts.to == OutputType::RGBA8 &&
+                     !p.decode_srgb && !p.encode_srgb && !p.premultiply && impl->range_lo == 0.0;
   if (plain && t == ChannelDatatype::U8 && impl->range_hi == 255.0) {
     key.kernel = ColorKernel::kExactU8;
   } else if (plain && t == ChannelDatatype::U16 && impl->range_hi == 65535.0) {

@@ -130,7 +130,10 @@ TEST_CASE("--segmentation with --class-colors, against the golden image") {
       dir);
   CheckNearGolden(rgba, "mask_u8_classes_64x48.png");
   // Table colors are exact; class 7 gets Rerun's automatic color.
-  auto pixel = [&](uint32_t x, uint32_t y) { return std::vector<uint8_t>(&rgba[(y * kW + x) * 4], &rgba[(y * kW + x) * 4 + 4]); };
+  auto pixel = [&](uint32_t x, uint32_t y) {
+    const uint8_t* p = &rgba[(y * kW + x) * 4];
+    return std::vector<uint8_t>(p, p + 4);
+  };
   CHECK(pixel(0, 0) == std::vector<uint8_t>{0, 0, 0, 0});
   CHECK(pixel(16, 24) == std::vector<uint8_t>{255, 0, 0, 255});
   CHECK(pixel(40, 20) == std::vector<uint8_t>{0, 128, 255, 200});
