@@ -5,6 +5,8 @@
 //   memcpy/out:<RGBA8|RGBAF32>/<WxH>                         copy of the output's size
 //   color/<Model>_<Type>-><RGBA8|RGBAF32>/range:<datatype|auto>[/transfer:none]/<WxH>
 //   yuv/<PixelFormat>-><RGBA8|RGBAF32>/<WxH>
+//   colormap/L_<U16|F32>-><RGBA8|RGBAF32>/turbo/range:<depth|explicit>/1920x1080
+//   segmentation/L_U16-><RGBA8|RGBAF32>/classes:256/1920x1080   (colormap_bench.cc)
 //   libyuv/<Function>[:<YuvConstants>]/<WxH>                 when libyuv is installed
 //   opencv/<cvtColor_CODE|convertTo_TYPE->32FC4>/<WxH>       when OpenCV is installed
 //   swscale/<src>->rgba[:<matrix>:<range>]/<WxH>             when swscale is installed
@@ -107,6 +109,7 @@ int main(int argc, char** argv) {
   pb::RegisterMemcpyBenchmarks();
   pb::RegisterColorBenchmarks();
   pb::RegisterYuvBenchmarks();
+  pb::RegisterColormapBenchmarks();
   std::string peers;
 #ifdef PIXCONV_HAVE_LIBYUV
   peers += std::string(peers.empty() ? "" : ", ") + pb::RegisterLibyuvBenchmarks();

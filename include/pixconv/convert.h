@@ -35,6 +35,22 @@ enum class YuvMatrix : uint8_t { Default = 0, Bt601 = 1, Bt709 = 2, Bt2020 = 3 }
 enum class YuvRange : uint8_t { Default = 0, Limited = 1, Full = 2 };
 enum class ChromaFilter : uint8_t { Nearest = 0, Bilinear = 1 };
 
+// Colormaps for L images (Rerun's numbering; polynomials: shared/spec/colormaps.md). The
+// normalized sample t (DESIGN.md 3.1-3.2, any range mode) picks an sRGB-encoded color; alpha
+// is 1. Depth images in Rerun use RangeMode::Depth with Turbo.
+enum class Colormap : uint8_t {
+  None = 0, Grayscale = 1, Inferno = 2, Magma = 3, Plasma = 4,
+  Turbo = 5, Viridis = 6, CyanToYellow = 7, Spectral = 8, Twilight = 9
+};
+
+// A dense table of class colors for segmentation: id i -> rgba[4*i .. 4*i+3] (straight
+// alpha, sRGB-encoded), i < count, count <= 65536. The converter copies the table when it is
+// created, so the caller's memory need not outlive Converter::Create.
+struct ClassColors {
+  const uint8_t* rgba = nullptr;
+  size_t count = 0;
+};
+
 struct ConvertOptions {
   OutputType to = OutputType::RGBA8;
   ChannelOrder order = ChannelOrder::RGBA;
@@ -47,7 +63,29 @@ struct ConvertOptions {
   YuvMatrix yuv_matrix = YuvMatrix::Default;
   YuvRange yuv_range = YuvRange::Default;
   ChromaFilter chroma = ChromaFilter::Nearest;
+  // Colormap and segmentation take L images only (other inputs -> kInvalidArgument) and
+  // exclude each other. Their colors are sRGB-encoded, so input_transfer does not apply:
+  // RGBA8 (sRGB output) gets them as they are, RGBAF32 (linear output) decoded to linear.
+  // premultiply and order apply as usual.
+  Colormap colormap = Colormap::None;  // L images only
+  // L images only: each sample is a class id. Integer samples are the id; float samples are
+  // rounded to the nearest integer, ties to even (-0.4 -> 0). An id < class_colors.count
+  // takes its table color; any other id in [0, 65535] gets Rerun's automatic color (HSV with
+  // h = frac(id * 0.618034), s = 0.85, v = 0.5 in linear RGB, then sRGB-encoded; alpha 1;
+  // see AutoClassColor). Negative ids, NaN, +-Inf and ids above 65535 get kInvalidClassColor.
+  bool segmentation = false;
+  ClassColors class_colors;  // used with segmentation
 };
+
+// The largest class color table: ids above 65535 are invalid.
+inline constexpr size_t kMaxClassColors = 65536;
+
+// The color of class ids that are negative, NaN, +-Inf or above 65535: transparent black.
+inline constexpr uint8_t kInvalidClassColor[4] = {0, 0, 0, 0};
+
+// Rerun's automatic color of a class id, as sRGB-encoded RGBA8 (alpha 255), computed in
+// double precision (the segmentation kernels agree with it within 1).
+void AutoClassColor(uint16_t id, uint8_t rgba[4]);
 
 // Caller-owned destination: `size` writable bytes, rows `stride` bytes apart (0 = packed,
 // i.e. width * bytes per pixel). Any stride >= the packed row works; alignment is not needed.
@@ -129,5 +167,10 @@ bool ParseYuvRange(std::string_view s, YuvRange* out);
 bool ParseChromaFilter(std::string_view s, ChromaFilter* out);
 bool ParseInputTransfer(std::string_view s, InputTransfer* out);
 bool ParseOutputTransfer(std::string_view s, OutputTransfer* out);
+bool ParseColormap(std::string_view s, Colormap* out);  // "turbo", "CyanToYellow", "cyan_to_yellow"
+
+// Rerun's name of a colormap ("Turbo", "CyanToYellow"; "None"), which ParseColormap accepts;
+// "unknown" for values outside the enum.
+std::string_view Name(Colormap c);
 
 }  // namespace pixconv

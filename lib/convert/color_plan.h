@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "convert/colormap_plan.h"
 #include "pixconv/convert.h"
 #include "pixconv/model.h"
 
@@ -32,6 +33,14 @@ struct ColorRowParams {
   bool decode_srgb = false;  // input sRGB, output linear: decode RGB
   bool encode_srgb = false;  // input linear, output sRGB: encode RGB
   bool premultiply = false;  // RGB *= A after the transfer (only set for models with alpha)
+  // Colormap kernels: the map's polynomial (static storage; RGBAF32) or its table of
+  // kColormapLutSize packed pixels (RGBA8; the converter's own).
+  const ColormapPoly* colormap = nullptr;
+  const uint32_t* colormap_lut = nullptr;
+  // Segmentation kernels: ids < class_count take class_colors[id], packed RGBA8 with R in the
+  // low byte (the converter's own copy of the caller's table; nullptr when class_count is 0).
+  const uint32_t* class_colors = nullptr;
+  uint32_t class_count = 0;
 };
 
 // Converts `width` pixels of one source row into one destination row. Unaligned pointers are
@@ -42,7 +51,12 @@ using ColorRowFn = void (*)(const uint8_t* src, uint8_t* dst, size_t width,
 // Which kernel a plan runs. `swap_rb` is (input is BGR/BGRA) xor (output order is BGRA).
 // kExactU8: U8 with range [0,255] and nothing else to do (byte shuffles only).
 // kExactU16: U16 with range [0,65535] to RGBA8 with no transfer change or premultiply.
-enum class ColorKernel : uint8_t { kGeneral = 0, kExactU8 = 1, kExactU16 = 2 };
+// kColormap: L images through ColorRowParams::colormap (colormap_rows.cc).
+// kSegmentation: L images of class ids through the class colors (segmentation_rows.cc).
+// For the last two, decode_srgb says whether the output is linear, and swap_rb is BGRA output.
+enum class ColorKernel : uint8_t {
+  kGeneral = 0, kExactU8 = 1, kExactU16 = 2, kColormap = 3, kSegmentation = 4
+};
 
 struct ColorKernelKey {
   ChannelDatatype datatype = ChannelDatatype::U8;

@@ -53,6 +53,7 @@ Converter& Converter::operator=(const Converter& other) {
 Result<Converter> Converter::Create(const ImageView& src, const ConvertOptions& opts) {
   PIXCONV_RETURN_IF_ERROR(Validate(src));
   PIXCONV_RETURN_IF_ERROR(internal::ValidateOptions(opts));
+  PIXCONV_RETURN_IF_ERROR(internal::ValidateOptionsFor(src.format, opts));
   Converter converter;
   converter.impl_ = new Impl();
   Impl& impl = *converter.impl_;

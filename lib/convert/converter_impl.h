@@ -1,6 +1,10 @@
 // Internal: what a Converter holds after planning.
 #pragma once
 
+#include <cstdint>
+#include <memory>
+#include <vector>
+
 #include "convert/color_plan.h"
 #include "convert/yuv_plan.h"
 #include "pixconv/convert.h"
@@ -20,6 +24,10 @@ struct Converter::Impl {
   internal::ColorRowFn color_row = nullptr;
   internal::ColorRowParams color_params;
   size_t src_pixel_bytes = 0;
+  // Segmentation: the converter's copy of the class colors, packed (R in the low byte);
+  // colormap to RGBA8: the colormap's table. color_params.class_colors / colormap_lut point
+  // into it. Shared and immutable, so copies of the converter stay valid.
+  std::shared_ptr<const std::vector<uint32_t>> color_table;
   // Pixel-format images.
   internal::YuvPlan yuv;
 };
@@ -31,6 +39,10 @@ Status PlanColor(const ImageView& src, const ConvertOptions& opts, Converter::Im
 
 // Rejects option values outside their enums and unusable explicit ranges.
 Status ValidateOptions(const ConvertOptions& opts);
+
+// Rejects options the image cannot take: a colormap or segmentation of anything but an L
+// image (pixel formats included).
+Status ValidateOptionsFor(const ImageFormat& format, const ConvertOptions& opts);
 
 }  // namespace internal
 }  // namespace pixconv

@@ -1,6 +1,7 @@
 // Case-insensitive names of the conversion options, for the CLI.
 #include <cctype>
 #include <string_view>
+#include <utility>
 
 #include "pixconv/convert.h"
 
@@ -72,6 +73,49 @@ bool ParseOutputTransfer(std::string_view s, OutputTransfer* out) {
       {"default", OutputTransfer::Default}, {"srgb", OutputTransfer::Srgb},
       {"linear", OutputTransfer::Linear}};
   return Lookup(s, kTable, out);
+}
+
+namespace {
+
+constexpr std::pair<std::string_view, Colormap> kColormaps[] = {
+    {"None", Colormap::None},       {"Grayscale", Colormap::Grayscale},
+    {"Inferno", Colormap::Inferno}, {"Magma", Colormap::Magma},
+    {"Plasma", Colormap::Plasma},   {"Turbo", Colormap::Turbo},
+    {"Viridis", Colormap::Viridis}, {"CyanToYellow", Colormap::CyanToYellow},
+    {"Spectral", Colormap::Spectral}, {"Twilight", Colormap::Twilight}};
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+bool ParseColormap(std::string_view s, Colormap* out) {
+  // Rerun's spelling, any case; also cyan_to_yellow.
+  if (EqualsIgnoreCase(s, "cyan_to_yellow")) {
+    *out = Colormap::CyanToYellow;
+    return true;
+  }
+  for (const auto& [name, value] : kColormaps) {
+    if (EqualsIgnoreCase(s, name)) {
+      *out = value;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string_view Name(Colormap c) {
+  for (const auto& [name, value] : kColormaps) {
+    if (value == c) return name;
+  }
+  return "unknown";
 }
 
 }  // namespace pixconv

@@ -4,7 +4,10 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "convert/color_plan.h"
 #include "convert/converter_impl.h"
@@ -17,7 +20,12 @@ ColorRowFn SelectColorRowBits16(const ColorKernelKey& key, const char** target);
 ColorRowFn SelectColorRowBits32(const ColorKernelKey& key, const char** target);
 ColorRowFn SelectColorRowBits64(const ColorKernelKey& key, const char** target);
 
+ColorRowFn SelectColormapRow(const ColorKernelKey& key, const char** target);
+ColorRowFn SelectSegmentationRow(const ColorKernelKey& key, const char** target);
+
 ColorRowFn SelectColorRow(const ColorKernelKey& key, const char** target_name) {
+  if (key.kernel == ColorKernel::kColormap) return SelectColormapRow(key, target_name);
+  if (key.kernel == ColorKernel::kSegmentation) return SelectSegmentationRow(key, target_name);
   switch (BitsPerSample(key.datatype)) {
     case 8: return SelectColorRowBits8(key, target_name);
     case 16: return SelectColorRowBits16(key, target_name);
@@ -30,6 +38,7 @@ ColorRowFn SelectColorRow(const ColorKernelKey& key, const char** target_name) {
 namespace {
 
 bool NeedsStats(ChannelDatatype t, const ConvertOptions& o) {
+  if (o.segmentation) return false;  // class ids: no range, no transfer heuristic
   if (o.range == RangeMode::Depth) return true;
   if (t == ChannelDatatype::U8) return false;  // Auto is always [0,255]; transfer Auto is sRGB
   return o.range == RangeMode::Auto || o.input_transfer == InputTransfer::Auto;
@@ -133,6 +142,23 @@ Status ValidateOptions(const ConvertOptions& o) {
   if (static_cast<int>(o.yuv_matrix) > 3) return bad("YUV matrix", static_cast<int>(o.yuv_matrix));
   if (static_cast<int>(o.yuv_range) > 2) return bad("YUV range", static_cast<int>(o.yuv_range));
   if (static_cast<int>(o.chroma) > 1) return bad("chroma filter", static_cast<int>(o.chroma));
+  if (static_cast<int>(o.colormap) > 9) return bad("colormap", static_cast<int>(o.colormap));
+  if (o.colormap != Colormap::None && o.segmentation) {
+    return Status(StatusCode::kInvalidArgument,
+                  "colormap and segmentation exclude each other: pick one for the L image");
+  }
+  if (o.segmentation) {
+    if (o.class_colors.count > 0 && o.class_colors.rgba == nullptr) {
+      return Status(StatusCode::kInvalidArgument,
+                    "class colors: " + std::to_string(o.class_colors.count) +
+                        " entries but the table pointer is null");
+    }
+    if (o.class_colors.count > kMaxClassColors) {
+      return Status(StatusCode::kInvalidArgument,
+                    "class colors: " + std::to_string(o.class_colors.count) +
+                        " entries; ids above 65535 are invalid, so at most 65536");
+    }
+  }
   if (o.range == RangeMode::Explicit) {
     if (!std::isfinite(o.range_lo) || !std::isfinite(o.range_hi)) {
       return Status(StatusCode::kInvalidArgument, "explicit range bounds must be finite");
@@ -145,6 +171,53 @@ Status ValidateOptions(const ConvertOptions& o) {
   }
   return Status::Ok();
 }
+
+Status ValidateOptionsFor(const ImageFormat& format, const ConvertOptions& opts) {
+  if (opts.colormap == Colormap::None && !opts.segmentation) return Status::Ok();
+  if (format.pixel_format || format.color_model != ColorModel::L) {
+    return Status(StatusCode::kInvalidArgument,
+                  std::string(opts.segmentation ? "segmentation" : "a colormap") +
+                      " needs an L image (one channel), not " + Describe(format));
+  }
+  return Status::Ok();
+}
+
+namespace {
+
+// Colormap and segmentation plans (L images). Their colors are sRGB-encoded whatever
+// input_transfer says, so the input counts as sRGB and only a linear output changes them.
+void PlanMapped(const ConvertOptions& opts, Converter::Impl* impl, ColorKernelKey* key) {
+  ColorRowParams& p = impl->color_params;
+  impl->input_srgb = true;
+  p.decode_srgb = !impl->output_srgb;
+  p.encode_srgb = false;
+  key->swap_rb = opts.order == ChannelOrder::BGRA;
+  if (!opts.segmentation) {
+    key->kernel = ColorKernel::kColormap;
+    p.premultiply = false;  // alpha is 1
+    p.colormap = FindColormap(opts.colormap);
+    if (opts.to == OutputType::RGBA8) {
+      auto lut = std::make_shared<std::vector<uint32_t>>(kColormapLutSize);
+      FillColormapLut(*p.colormap, opts.order == ChannelOrder::BGRA, p.decode_srgb, lut->data());
+      p.colormap_lut = lut->data();
+      impl->color_table = std::move(lut);
+    }
+    return;
+  }
+  key->kernel = ColorKernel::kSegmentation;
+  p.premultiply = opts.premultiply;
+  auto table = std::make_shared<std::vector<uint32_t>>(opts.class_colors.count);
+  const uint8_t* rgba = opts.class_colors.rgba;
+  for (size_t i = 0; i < table->size(); ++i) {
+    (*table)[i] = uint32_t{rgba[4 * i]} | uint32_t{rgba[4 * i + 1]} << 8 |
+                  uint32_t{rgba[4 * i + 2]} << 16 | uint32_t{rgba[4 * i + 3]} << 24;
+  }
+  p.class_colors = table->empty() ? nullptr : table->data();
+  p.class_count = static_cast<uint32_t>(table->size());
+  impl->color_table = std::move(table);
+}
+
+}  // namespace
 
 Status PlanColor(const ImageView& src, const ConvertOptions& opts, Converter::Impl* impl) {
   const ChannelDatatype t = src.format.datatype;
@@ -179,8 +252,10 @@ Status PlanColor(const ImageView& src, const ConvertOptions& opts, Converter::Im
   key.out = opts.to;
   SetNormalization(t, impl->range_lo, impl->range_hi, &p, &key.wide_math);
 
-  const bool plain = opts.to == OutputType::RGBA8 && !p.decode_srgb && !p.encode_srgb &&
-                     !p.premultiply && impl->range_lo == 0.0;
+  if (opts.colormap != Colormap::None || opts.segmentation) PlanMapped(opts, impl, &key);
+
+  const bool plain = key.kernel == ColorKernel::kGeneral && opts.to == OutputType::RGBA8 &&
+                     !p.decode_srgb && !p.encode_srgb && !p.premultiply && impl->range_lo == 0.0;
   if (plain && t == ChannelDatatype::U8 && impl->range_hi == 255.0) {
     key.kernel = ColorKernel::kExactU8;
   } else if (plain && t == ChannelDatatype::U16 && impl->range_hi == 65535.0) {

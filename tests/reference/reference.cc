@@ -57,7 +57,9 @@ double LinearToSrgb(double c) {
 RefPlan ReferencePlan(const ImageView& src, const ConvertOptions& opts) {
   RefPlan plan;
   ReferenceRange(src, opts, &plan.lo, &plan.hi);
-  plan.input_srgb = ReferenceInputIsSrgb(src, opts);
+  // Colormap and class colors are sRGB-encoded whatever the input transfer says.
+  const bool mapped = opts.colormap != Colormap::None || opts.segmentation;
+  plan.input_srgb = mapped || ReferenceInputIsSrgb(src, opts);
   plan.output_srgb = ReferenceOutputIsSrgb(opts);
   return plan;
 }
@@ -68,6 +70,10 @@ RefPixel ReferencePixel(const ImageView& src, const ConvertOptions& opts, const 
   if (src.format.pixel_format) {
     p = YuvToRgb(ReferenceYuvSamples(src, opts, x, y),
                  ReferenceYuvParams(*src.format.pixel_format, opts));
+  } else if (opts.segmentation) {
+    p = ClassColor(src, opts.class_colors, x, y);
+  } else if (opts.colormap != Colormap::None) {
+    p = ColormapColor(opts.colormap, NormalizeSample(src, x, y, 0, plan.lo, plan.hi));
   } else {
     p = ColorPixel(src, plan, x, y);
   }

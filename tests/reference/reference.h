@@ -9,8 +9,7 @@
 //   auto view = pixconv::MakeImageView(format, bytes.data(), bytes.size());
 //   std::vector<uint8_t> want = pixconv::ref::ExpectedRgba8(*view, opts);
 //
-// Not modelled: colormaps (step 4) and segmentation colors, which ConvertOptions does not
-// expose.
+// Colormaps (step 4) and segmentation colors: reference_colormap.cc.
 #pragma once
 
 #include <cstdint>
@@ -118,6 +117,22 @@ RefYuvParams ReferenceYuvParams(PixelFormat format, const ConvertOptions& opts);
 // G = (y - Kr R - Kb B) / (1 - Kr - Kb) from the unclamped R and B, then RGB clamped to
 // [0, 1]. Alpha 1. The result is sRGB-encoded (before any transfer change).
 RefPixel YuvToRgb(const RefYuv& yuv, const RefYuvParams& params);
+
+// ---------------------------------------------------------------------------------------
+// Colormaps and class colors (reference_colormap.cc); colors sRGB-encoded, before step 5.
+
+// The spec's polynomial of `map` at t (clamped to [0, 1] first), each channel clamped to
+// [0, 1]; alpha 1. None is treated as Grayscale.
+RefPixel ColormapColor(Colormap map, double t);
+
+// Rerun's automatic color of a class id: HSV (h = frac(id * 0.618034), s = 0.85, v = 0.5)
+// in linear RGB, then sRGB-encoded; alpha 1.
+RefPixel AutoClassColorSrgb(uint32_t id);
+
+// The color of pixel (x, y) of an L image of class ids: the sample rounded to the nearest
+// integer (ties to even); NaN, negative and > 65535 -> (0, 0, 0, 0); id < table.count -> the
+// table's bytes / 255; otherwise the automatic color.
+RefPixel ClassColor(const ImageView& src, const ClassColors& table, uint32_t x, uint32_t y);
 
 // ---------------------------------------------------------------------------------------
 // The whole conversion (reference.cc)

@@ -203,6 +203,29 @@ bool ApplyPremultiply(string_view, CommandLine* cl, UsageError*) {
   return true;
 }
 
+bool ApplyColormap(string_view v, CommandLine* cl, UsageError* error) {
+  return Parsed(ParseColormap(v, &cl->options.colormap) && cl->options.colormap != Colormap::None,
+                "--colormap", v,
+                "grayscale, inferno, magma, plasma, turbo, viridis, cyantoyellow, spectral or "
+                "twilight",
+                error);
+}
+
+bool ApplyDepth(string_view, CommandLine* cl, UsageError*) {
+  cl->depth = true;
+  return true;
+}
+
+bool ApplySegmentation(string_view, CommandLine* cl, UsageError*) {
+  cl->options.segmentation = true;
+  return true;
+}
+
+bool ApplyClassColors(string_view v, CommandLine* cl, UsageError*) {
+  cl->class_colors_file = v;  // read when the command runs
+  return true;
+}
+
 bool ApplyForce(string_view, CommandLine* cl, UsageError*) {
   cl->force = true;
   return true;
@@ -239,6 +262,10 @@ constexpr OptionSpec kOptions[] = {
     {"--matrix", 0, true, kConvert, ApplyMatrix},
     {"--yuv-range", 0, true, kConvert, ApplyYuvRange},
     {"--chroma", 0, true, kConvert, ApplyChroma},
+    {"--colormap", 0, true, kConvert, ApplyColormap},
+    {"--depth", 0, false, kConvert, ApplyDepth},
+    {"--segmentation", 0, false, kConvert, ApplySegmentation},
+    {"--class-colors", 0, true, kConvert, ApplyClassColors},
     {"--force", 'f', false, kConvert, ApplyForce},
     {"--verbose", 'v', false, kConvert, ApplyVerbose},
     {"--target", 0, true, kConvert, ApplyTarget},
@@ -286,10 +313,33 @@ UsageError UnknownOption(string_view arg, Command command, unsigned mask) {
   return UsageError{"unknown option '" + std::string(arg) + "'", hint};
 }
 
+// --depth means range Depth and Turbo, each unless given explicitly; segmentation excludes
+// both, and --class-colors needs it.
+bool ResolveMapping(bool range_given, CommandLine* cl, UsageError* error) {
+  const bool depth = cl->depth;
+  ConvertOptions& o = cl->options;
+  if (o.segmentation && (depth || o.colormap != Colormap::None)) {
+    *error = UsageError{"--segmentation excludes --depth and --colormap",
+                        "class ids get table colors; give one of them"};
+    return false;
+  }
+  if (!cl->class_colors_file.empty() && !o.segmentation) {
+    *error = UsageError{"--class-colors needs --segmentation",
+                        "add --segmentation to map the samples as class ids"};
+    return false;
+  }
+  if (depth) {
+    if (!range_given) o.range = RangeMode::Depth;
+    if (o.colormap == Colormap::None) o.colormap = Colormap::Turbo;
+  }
+  return true;
+}
+
 bool ParseCommandArgs(Command command, std::span<const char* const> args, CommandLine* cl,
                       UsageError* error) {
   const unsigned mask = command == Command::kConvert ? kConvert : kInfo;
   bool options_done = false;
+  bool range_given = false;
   std::vector<std::string> positional;
   for (size_t i = 0; i < args.size(); ++i) {
     const string_view arg = args[i];
@@ -334,7 +384,9 @@ bool ParseCommandArgs(Command command, std::span<const char* const> args, Comman
       value = args[++i];
     }
     if (!spec->apply(value, cl, error)) return false;
+    range_given = range_given || spec->apply == ApplyRange;
   }
+  if (!ResolveMapping(range_given, cl, error)) return false;
 
   if (positional.size() != 1) {
     *error = UsageError{positional.empty() ? "missing input file"

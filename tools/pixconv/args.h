@@ -40,6 +40,10 @@ struct CommandLine {
   bool force = false;    // overwrite an existing output
   bool verbose = false;  // print a summary of the conversion
   std::string target;    // --target: the SIMD target to pin, empty = runtime dispatch
+  // Depth and segmentation (L input). --depth is already resolved into options (range Depth
+  // unless --range was given, Turbo unless --colormap was).
+  bool depth = false;
+  std::string class_colors_file;  // --class-colors: see class_colors_file.h
 };
 
 // A mistake in the command line itself (exit status 2): what was wrong, and a hint to fix it.

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "class_colors_file.h"
 #include "commands.h"
 #include "diagnostics.h"
 #include "file_io.h"
@@ -89,6 +90,13 @@ void PrintSummary(const CommandLine& cl, const InputImage& input, const Converte
                 FormatNumber(converter.range_hi()).c_str(),
                 RangeModeName(converter.options().range));
   }
+  if (converter.options().colormap != Colormap::None) {
+    std::printf("colormap:  %s\n", std::string(Name(converter.options().colormap)).c_str());
+  }
+  if (converter.options().segmentation) {
+    std::printf("classes:   %zu colors from the table, automatic colors above\n",
+                converter.options().class_colors.count);
+  }
   std::printf("transfer:  %s in, %s out%s\n", converter.input_is_srgb() ? "sRGB" : "linear",
               converter.output_is_srgb() ? "sRGB" : "linear",
               converter.options().premultiply ? ", premultiplied alpha" : "");
@@ -115,7 +123,14 @@ int RunConvert(const CommandLine& cl) {
   if (!usage.message.empty()) return ReportUsageError(usage);
   if (!status.ok()) return ReportError(status);
 
-  Result<Converter> converter = Converter::Create(input.view, cl.options);
+  ConvertOptions options = cl.options;
+  std::vector<uint8_t> class_colors;  // must outlive Converter::Create, which copies it
+  if (!cl.class_colors_file.empty()) {
+    status = ReadClassColors(cl.class_colors_file, &class_colors);
+    if (!status.ok()) return ReportError(status);
+    options.class_colors = {class_colors.data(), class_colors.size() / 4};
+  }
+  Result<Converter> converter = Converter::Create(input.view, options);
   if (!converter.ok()) return ReportError(cl.input + ": " + converter.status().message());
   const ImageFormat& f = input.view.format;
   Result<size_t> output_size = OutputSize(f.width, f.height, cl.options.to);

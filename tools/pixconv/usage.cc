@@ -68,6 +68,18 @@ Value mapping (color-model input):
                            rgbaf32)
   --premultiply            multiply RGB by alpha (after the transfer)
 
+Depth and segmentation (L input only):
+  --colormap NAME          color the normalized samples (after --range) with a colormap:
+                           grayscale, inferno, magma, plasma, turbo, viridis, cyantoyellow,
+                           spectral, twilight
+  --depth                  a depth image: --range depth and --colormap turbo, unless given
+  --segmentation           the samples are class ids (floats round to the nearest integer);
+                           ids without a color get Rerun's automatic color, negative, NaN and
+                           ids above 65535 transparent black
+  --class-colors FILE      class colors for --segmentation: one 'id r g b [a]' per line
+                           (id 0..65535, 8-bit sRGB values, alpha default 255), '#' starts a
+                           comment; ids missing from the file get the automatic color
+
 YUV input (--pixel-format):
   --matrix bt601|bt709|bt2020     override the format's matrix (NV12/YUY2: BT.601, others BT.709)
   --yuv-range limited|full        override the format's range
@@ -80,6 +92,8 @@ Other:
 Examples:
   pixconv convert frame.nv12 --size 1920x1080 --pixel-format nv12 -o frame.png
   pixconv convert depth.raw --size 640x480 --datatype u16 --range depth -o depth.png
+  pixconv convert depth.raw --size 640x480 --datatype f32 --depth -o depth_turbo.png
+  pixconv convert mask.raw --size 640x480 --segmentation --class-colors classes.txt -o mask.png
   pixconv convert scan.raw --size 227x149 --color-model bgr --datatype u16 --range 0,4095 -o scan.png
   pixconv convert hdr.raw --size 512x512 --color-model rgba --datatype f32 --to rgbaf32 -o hdr.rgba
   pixconv convert photo.jpg --order bgra -o photo.rgba
