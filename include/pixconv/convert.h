@@ -115,11 +115,7 @@ class PIXCONV_EXPORT Converter {
 PIXCONV_EXPORT
 Status Convert(const ImageView& src, const OutputView& dst, const ConvertOptions& opts = {});
 
-// The same, split into row bands over `threads` threads (0 = hardware concurrency). The output
-// is identical to Convert's.
-PIXCONV_EXPORT
-Status ConvertParallel(const ImageView& src, const OutputView& dst, const ConvertOptions& opts,
-                       unsigned threads);
+// Converting in row bands over several threads: pixconv/parallel.h.
 
 // Names of the SIMD targets this build compiled and this CPU supports, best first
 // ("AVX3", "AVX2", ..., "EMU128"), and the one runtime dispatch picks.
