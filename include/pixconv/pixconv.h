@@ -15,7 +15,8 @@
  * - Every fallible call returns a pixconv_status; PIXCONV_OK is 0. pixconv_last_error() is
  *   the message of the calling thread's latest failed call ("" after a successful one).
  * - Nothing here throws, aborts or prints, and nothing allocates memory the caller must free:
- *   the caller owns every buffer.
+ *   the caller owns every buffer. Should the library run out of memory (its error messages and
+ *   decoders allocate), the call returns PIXCONV_ERROR_LIMIT_EXCEEDED instead of unwinding.
  * - Struct fields are fixed-width integers (enum values are stored in uint32_t fields);
  *   enum values are Rerun's numbers where Rerun defines them.
  * - Options structs begin with struct_size. Fill them with their *_init function, then set
