@@ -5,7 +5,7 @@
 //   memcpy/out:<RGBA8|RGBAF32>/<WxH>                         copy of the output's size
 //   color/<Model>_<Type>-><RGBA8|RGBAF32>/range:<datatype|auto>[/transfer:none]/<WxH>
 //   yuv/<PixelFormat>-><RGBA8|RGBAF32>/<WxH>
-//   parallel/<NV12|RGB_U8>->RGBA8/<threads|pool>:<1|2>/3840x2160  row bands on N threads
+//   parallel/<NV12|RGB_U8|L_U16>->RGBA8/<threads|pool>:<1|2>/3840x2160  row bands, N threads
 //                                                            (wall-clock rates; parallel_bench.cc)
 //   libyuv/<Function>[:<YuvConstants>]/<WxH>                 when libyuv is installed
 //   opencv/<cvtColor_CODE|convertTo_TYPE->32FC4>/<WxH>       when OpenCV is installed

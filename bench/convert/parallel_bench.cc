@@ -1,8 +1,9 @@
-// Multi-core rows: 3840x2160 NV12 -> RGBA8 and RGB U8 -> RGBA8 split into row bands with
+// Multi-core rows: 3840x2160 NV12, RGB U8 and L U16 -> RGBA8 split into row bands with
 // pixconv::ConvertParallel (pixconv's shared pool) on 1 and 2 threads, and on a caller-owned
 // ThreadPool through ConvertWithRunner (the path a viewer with its own pool takes).
 //
-// Name: parallel/<Input>->RGBA8/<threads:N | pool:N>/3840x2160; the label is the SIMD target.
+// Name: parallel/<NV12|RGB_U8|L_U16>->RGBA8/<threads:N | pool:N>/3840x2160; the label is the
+// SIMD target.
 // Rates are per wall-clock second (UseRealTime): CPU time would add up the threads' time and
 // hide the speed-up. threads:2 over threads:1 (medians of one run) is the speed-up; on a
 // shared machine it is bounded by what the other processes leave free (report the load).
@@ -26,18 +27,20 @@ constexpr Size k4K = {3840, 2160};
 // Which parallel entry point a row times.
 enum class Path { kConvertParallel, kCallerPool };
 
+// NV12 when `yuv`, else a color-model image of `model` and `type`.
 struct Input {
   std::string name;
   bool yuv;
+  ColorModel model;
+  ChannelDatatype type;
 };
 
 void BM_Parallel(benchmark::State& state, const Input& input, Path path, unsigned threads) {
   const pixconv::ImageFormat format =
       input.yuv ? pixconv::ImageFormat::Pixel(k4K.width, k4K.height, PixelFormat::NV12)
-                : pixconv::ImageFormat::Color(k4K.width, k4K.height, ColorModel::RGB,
-                                              ChannelDatatype::U8);
-  const Buffer& src = input.yuv ? YuvImage(PixelFormat::NV12, k4K)
-                                : ColorImage(ColorModel::RGB, ChannelDatatype::U8, k4K);
+                : pixconv::ImageFormat::Color(k4K.width, k4K.height, input.model, input.type);
+  const Buffer& src =
+      input.yuv ? YuvImage(PixelFormat::NV12, k4K) : ColorImage(input.model, input.type, k4K);
   const size_t out_bytes = k4K.pixels() * 4;
   const Buffer& dst = OutputBuffer(out_bytes);
   if (src.data() == nullptr || dst.data() == nullptr) return Skip(state, "out of memory");
@@ -76,7 +79,12 @@ void BM_Parallel(benchmark::State& state, const Input& input, Path path, unsigne
 }  // namespace
 
 void RegisterParallelBenchmarks() {
-  static const Input kInputs[] = {{"NV12", true}, {"RGB_U8", false}};
+  // L_U16 (a depth image) has the default Auto range: its sample scan runs in bands too.
+  static const Input kInputs[] = {
+      {"NV12", true, ColorModel::L, ChannelDatatype::U8},
+      {"RGB_U8", false, ColorModel::RGB, ChannelDatatype::U8},
+      {"L_U16", false, ColorModel::L, ChannelDatatype::U16},
+  };
   for (const Input& input : kInputs) {
     for (const unsigned threads : {1u, 2u}) {
       const std::string prefix = "parallel/" + input.name + "->RGBA8/";

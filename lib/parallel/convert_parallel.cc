@@ -6,6 +6,7 @@
 #include <thread>
 #include <vector>
 
+#include "parallel/range_scan.h"
 #include "pixconv/parallel.h"
 
 namespace pixconv {
@@ -49,7 +50,9 @@ Status ConvertWithRunner(const ImageView& src, const OutputView& dst, const Conv
                          const TaskRunner& runner, uint32_t bands) {
   if (runner.run == nullptr) return Status(StatusCode::kInvalidArgument, "task runner is null");
   if (bands == 0) return Status(StatusCode::kInvalidArgument, "bands must be at least 1");
-  Result<Converter> converter = Converter::Create(src, opts);
+  // A range that depends on the data is scanned in bands too, not on one thread in Create.
+  Result<Converter> converter =
+      Converter::Create(src, internal::ResolveRangeInBands(src, opts, runner, bands));
   if (!converter.ok()) return converter.status();
   bands = std::min(bands, src.format.height);  // bounds the per-band bookkeeping
   // Check the destination once up front (an empty band validates everything), so that no

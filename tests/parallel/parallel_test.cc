@@ -65,7 +65,15 @@ std::vector<ConvertOptions> OptionSets() {
   f32.to = OutputType::RGBAF32;
   f32.chroma = ChromaFilter::Bilinear;  // reads the chroma rows above and below a band's edge
   f32.order = ChannelOrder::BGRA;
-  return {rgba8, f32};
+  ConvertOptions depth;  // a range of [0, max], scanned in bands like Auto
+  depth.range = RangeMode::Depth;
+  depth.input_transfer = InputTransfer::Linear;
+  return {rgba8, f32, depth};
+}
+
+std::string OptionsName(const ConvertOptions& o) {
+  if (o.range == RangeMode::Depth) return "RGBA8, depth range";
+  return o.to == OutputType::RGBA8 ? "RGBA8" : "RGBAF32, bilinear chroma, BGRA";
 }
 
 // Runs the tasks on the calling thread, last first: the order must not matter.
@@ -143,7 +151,7 @@ TEST_CASE("Every parallel form writes the bytes of Convert") {
       for (const ImageFormat& format : AllLayouts(kWidth, height)) {
         const RandomImage img = MakeRandomImage(format, rng);
         for (const ConvertOptions& opts : OptionSets()) {
-          INFO(Describe(format), " to ", opts.to == OutputType::RGBA8 ? "RGBA8" : "RGBAF32");
+          INFO(Describe(format), " ", OptionsName(opts));
           Output serial(format, opts.to);
           REQUIRE(Convert(img.view, serial.view(), opts).ok());
           for (const unsigned threads : {0u, 1u, 2u, 3u, 4u}) {
@@ -167,6 +175,23 @@ TEST_CASE("Every parallel form writes the bytes of Convert") {
       }
     }
   });
+}
+
+TEST_CASE("Constant images: the bands' scan gives the range of the whole-image scan") {
+  // All-zero samples: Auto gives [-1, 1] (or [0, 1] for floats), Depth the empty [0, 0],
+  // which ConvertParallel must leave to the single-threaded plan.
+  for (const ImageFormat& format : AllLayouts(kWidth, 9)) {
+    RandomImage img;
+    img.bytes.assign(*BufferSize(format), 0);
+    img.view = *MakeImageView(format, img.bytes.data(), img.bytes.size());
+    for (const ConvertOptions& opts : OptionSets()) {
+      INFO(Describe(format), " ", OptionsName(opts));
+      Output serial(format, opts.to), parallel(format, opts.to);
+      REQUIRE(Convert(img.view, serial.view(), opts).ok());
+      REQUIRE(ConvertParallel(img.view, parallel.view(), opts, 2).ok());
+      CHECK(parallel.bytes == serial.bytes);
+    }
+  }
 }
 
 TEST_CASE("Parallel conversion rejects bad input before any band runs") {
