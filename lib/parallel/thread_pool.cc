@@ -1,6 +1,7 @@
 // ThreadPool: N - 1 workers that sleep on a condition variable between runs; the calling
 // thread works too. Tasks are handed out through one atomic counter, so a thread that other
-// work on the machine slows down simply takes fewer of them.
+// work on the machine slows down simply takes fewer of them, and a run ends when its last
+// task returns, whether or not every worker has woken up by then.
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
@@ -15,45 +16,63 @@ namespace pixconv {
 struct ThreadPool::Impl {
   std::mutex run_mutex;  // one Run at a time
 
-  std::mutex mutex;  // guards everything below but `next`
+  std::mutex mutex;  // guards the fields up to `helpers`
   std::condition_variable wake;      // workers: a new run (or stop)
-  std::condition_variable finished;  // Run: every worker has left the current run
-  uint64_t generation = 0;
+  std::condition_variable finished;  // Run: the last task of the run has returned
   bool stop = false;
+  uint32_t generation = 0;  // of the current run; also the high half of `claim`
   TaskFn task = nullptr;
   void* task_data = nullptr;
   uint32_t count = 0;
   size_t helpers = 0;  // workers [0, helpers) take tasks in this run
-  size_t active = 0;   // workers that have not yet left this run
-  std::atomic<uint32_t> next{0};
+
+  // High 32 bits: the run's generation; low 32 bits: the next task index of that run. A
+  // worker claims a task only under the generation it woke for, so one that wakes late (on a
+  // busy machine it may sleep through a whole run) can never take a task of a later run and
+  // call it with the earlier run's arguments.
+  std::atomic<uint64_t> claim{0};
+  std::atomic<uint32_t> remaining{0};  // tasks of the current run that have not returned
 
   std::vector<std::thread> workers;
 
-  // Takes tasks until none is left.
-  void Drain(TaskFn fn, void* data, uint32_t n) {
-    for (uint32_t i = next.fetch_add(1, std::memory_order_relaxed); i < n;
-         i = next.fetch_add(1, std::memory_order_relaxed)) {
+  bool Claim(uint32_t gen, uint32_t n, uint32_t* index) {
+    uint64_t c = claim.load(std::memory_order_relaxed);
+    for (;;) {
+      if (static_cast<uint32_t>(c >> 32) != gen || static_cast<uint32_t>(c) >= n) return false;
+      if (claim.compare_exchange_weak(c, c + 1, std::memory_order_relaxed)) {
+        *index = static_cast<uint32_t>(c);
+        return true;
+      }
+    }
+  }
+
+  // Takes tasks of run `gen` until none is left.
+  void Drain(uint32_t gen, TaskFn fn, void* data, uint32_t n) {
+    uint32_t i = 0;
+    while (Claim(gen, n, &i)) {
       fn(data, i);
+      // acq_rel: the task's writes happen before Run sees `remaining` reach 0.
+      if (remaining.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+        std::lock_guard<std::mutex> lock(mutex);
+        finished.notify_all();
+      }
     }
   }
 
   void Work(size_t id) {
-    uint64_t seen = 0;
+    uint32_t seen = 0;
     std::unique_lock<std::mutex> lock(mutex);
     for (;;) {
       wake.wait(lock, [&] { return stop || generation != seen; });
       if (stop) return;
       seen = generation;
-      const bool take_part = id < helpers;
-      TaskFn fn = task;
-      void* data = task_data;
+      if (id >= helpers) continue;
+      const TaskFn fn = task;
+      void* const data = task_data;
       const uint32_t n = count;
       lock.unlock();
-      if (take_part) Drain(fn, data, n);
+      Drain(seen, fn, data, n);
       lock.lock();
-      // Every worker checks out, even one that took no task: Run returns only when no worker
-      // can still touch the run's task or data.
-      if (--active == 0) finished.notify_one();
     }
   }
 };
@@ -88,20 +107,23 @@ void ThreadPool::Run(uint32_t count, TaskFn task, void* task_data, unsigned max_
     for (uint32_t i = 0; i < count; ++i) task(task_data, i);
     return;
   }
+  uint32_t gen = 0;
   {
     std::lock_guard<std::mutex> lock(p.mutex);
+    gen = ++p.generation;
     p.task = task;
     p.task_data = task_data;
     p.count = count;
     p.helpers = helpers;
-    p.active = p.workers.size();
-    p.next.store(0, std::memory_order_relaxed);
-    ++p.generation;
+    p.remaining.store(count, std::memory_order_relaxed);
+    p.claim.store(uint64_t{gen} << 32, std::memory_order_relaxed);
   }
   p.wake.notify_all();
-  p.Drain(task, task_data, count);
+  p.Drain(gen, task, task_data, count);
+  // Wait for the tasks, not for the workers: a worker the scheduler has not run yet (other
+  // load on the machine) must not hold up a run whose tasks the other threads have finished.
   std::unique_lock<std::mutex> lock(p.mutex);
-  p.finished.wait(lock, [&] { return p.active == 0; });
+  p.finished.wait(lock, [&] { return p.remaining.load(std::memory_order_acquire) == 0; });
 }
 
 namespace {
