@@ -1,12 +1,14 @@
 // convert_bench: pixconv conversions, memcpy baselines and peer libraries in one binary, so
 // that ratios taken within one run are meaningful (DESIGN.md 7).
 //
-// Rows (all single threaded, 1920x1080 and 3840x2160):
+// Rows (single threaded but for parallel/, 1920x1080 and 3840x2160):
 //   memcpy/out:<RGBA8|RGBAF32>/<WxH>                         copy of the output's size
 //   color/<Model>_<Type>-><RGBA8|RGBAF32>/range:<datatype|auto>[/transfer:none]/<WxH>
 //   yuv/<PixelFormat>-><RGBA8|RGBAF32>/<WxH>
 //   colormap/L_<U16|F32>-><RGBA8|RGBAF32>/turbo/range:<depth|explicit>/1920x1080
 //   segmentation/L_U16-><RGBA8|RGBAF32>/classes:256/1920x1080   (colormap_bench.cc)
+//   parallel/<NV12|RGB_U8|L_U16>->RGBA8/<threads|pool>:<1|2>/3840x2160  row bands, N threads
+//                                                            (wall-clock rates; parallel_bench.cc)
 //   libyuv/<Function>[:<YuvConstants>]/<WxH>                 when libyuv is installed
 //   opencv/<cvtColor_CODE|convertTo_TYPE->32FC4>/<WxH>       when OpenCV is installed
 //   swscale/<src>->rgba[:<matrix>:<range>]/<WxH>             when swscale is installed
@@ -110,6 +112,7 @@ int main(int argc, char** argv) {
   pb::RegisterColorBenchmarks();
   pb::RegisterYuvBenchmarks();
   pb::RegisterColormapBenchmarks();
+  pb::RegisterParallelBenchmarks();
   std::string peers;
 #ifdef PIXCONV_HAVE_LIBYUV
   peers += std::string(peers.empty() ? "" : ", ") + pb::RegisterLibyuvBenchmarks();

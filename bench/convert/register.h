@@ -8,6 +8,7 @@ void RegisterMemcpyBenchmarks();  // memcpy_bench.cc
 void RegisterColorBenchmarks();   // color_bench.cc
 void RegisterYuvBenchmarks();     // yuv_bench.cc
 void RegisterColormapBenchmarks();  // colormap_bench.cc
+void RegisterParallelBenchmarks();  // parallel_bench.cc: 1 and 2 threads, 4K
 
 // Peers, compiled only when the library was found (PIXCONV_HAVE_*); each returns a one-line
 // version string for the run's context.

@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 
+#include "pixconv/export.h"
 #include "pixconv/layout.h"
 #include "pixconv/status.h"
 
@@ -85,7 +86,7 @@ inline constexpr uint8_t kInvalidClassColor[4] = {0, 0, 0, 0};
 
 // Rerun's automatic color of a class id, as sRGB-encoded RGBA8 (alpha 255), computed in
 // double precision (the segmentation kernels agree with it within 1).
-void AutoClassColor(uint16_t id, uint8_t rgba[4]);
+PIXCONV_EXPORT void AutoClassColor(uint16_t id, uint8_t rgba[4]);
 
 // Caller-owned destination: `size` writable bytes, rows `stride` bytes apart (0 = packed,
 // i.e. width * bytes per pixel). Any stride >= the packed row works; alignment is not needed.
@@ -99,6 +100,7 @@ inline constexpr size_t BytesPerPixel(OutputType t) { return t == OutputType::RG
 
 // Bytes a destination of this shape needs (stride 0 = packed). Errors: kBadDimensions,
 // kBadStride, kSizeOverflow.
+PIXCONV_EXPORT
 Result<size_t> OutputSize(uint32_t width, uint32_t height, OutputType type, size_t stride = 0);
 
 // The finite min / max over every sample of every channel (alpha included), NaN and +-Inf
@@ -108,13 +110,14 @@ struct SampleStats {
   double min = 0.0;
   double max = 0.0;
 };
-Result<SampleStats> ScanSamples(const ImageView& src);
+PIXCONV_EXPORT Result<SampleStats> ScanSamples(const ImageView& src);
 
 // The range DESIGN.md 3.1 picks for these stats, datatype and mode.
+PIXCONV_EXPORT
 void ResolveRange(const SampleStats& stats, ChannelDatatype datatype, const ConvertOptions& opts,
                   double* lo, double* hi);
 
-class Converter {
+class PIXCONV_EXPORT Converter {
  public:
   Converter();
   ~Converter();
@@ -147,30 +150,29 @@ class Converter {
 };
 
 // Plans and converts the whole image.
+PIXCONV_EXPORT
 Status Convert(const ImageView& src, const OutputView& dst, const ConvertOptions& opts = {});
 
-// The same, split into row bands over `threads` threads (0 = hardware concurrency). The output
-// is identical to Convert's.
-Status ConvertParallel(const ImageView& src, const OutputView& dst, const ConvertOptions& opts,
-                       unsigned threads);
+// Converting in row bands over several threads: pixconv/parallel.h.
 
 // Names of the SIMD targets this build compiled and this CPU supports, best first
 // ("AVX3", "AVX2", ..., "EMU128"), and the one runtime dispatch picks.
-std::string SupportedTargetNames();
-const char* BestTargetName();
+PIXCONV_EXPORT std::string SupportedTargetNames();
+PIXCONV_EXPORT const char* BestTargetName();
 
 // Case-insensitive option parsing for the CLI (nullopt-like: returns false on unknown names).
-bool ParseOutputType(std::string_view s, OutputType* out);
-bool ParseChannelOrder(std::string_view s, ChannelOrder* out);
-bool ParseYuvMatrix(std::string_view s, YuvMatrix* out);
-bool ParseYuvRange(std::string_view s, YuvRange* out);
-bool ParseChromaFilter(std::string_view s, ChromaFilter* out);
-bool ParseInputTransfer(std::string_view s, InputTransfer* out);
-bool ParseOutputTransfer(std::string_view s, OutputTransfer* out);
-bool ParseColormap(std::string_view s, Colormap* out);  // "turbo", "CyanToYellow", "cyan_to_yellow"
+PIXCONV_EXPORT bool ParseOutputType(std::string_view s, OutputType* out);
+PIXCONV_EXPORT bool ParseChannelOrder(std::string_view s, ChannelOrder* out);
+PIXCONV_EXPORT bool ParseYuvMatrix(std::string_view s, YuvMatrix* out);
+PIXCONV_EXPORT bool ParseYuvRange(std::string_view s, YuvRange* out);
+PIXCONV_EXPORT bool ParseChromaFilter(std::string_view s, ChromaFilter* out);
+PIXCONV_EXPORT bool ParseInputTransfer(std::string_view s, InputTransfer* out);
+PIXCONV_EXPORT bool ParseOutputTransfer(std::string_view s, OutputTransfer* out);
+// ParseColormap accepts "turbo", "CyanToYellow", "cyan_to_yellow", ...
+PIXCONV_EXPORT bool ParseColormap(std::string_view s, Colormap* out);
 
 // Rerun's name of a colormap ("Turbo", "CyanToYellow"; "None"), which ParseColormap accepts;
 // "unknown" for values outside the enum.
-std::string_view Name(Colormap c);
+PIXCONV_EXPORT std::string_view Name(Colormap c);
 
 }  // namespace pixconv

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "pixconv/convert.h"
+#include "pixconv/export.h"
 #include "pixconv/layout.h"
 #include "pixconv/model.h"
 #include "pixconv/status.h"
@@ -33,10 +34,10 @@ enum class Codec : uint8_t { Unknown = 0, Jpeg = 1, Png = 2 };
 
 // Codec::Jpeg for data starting FF D8 FF, Codec::Png for the 8-byte PNG signature,
 // Codec::Unknown for anything else (including data too short to tell).
-Codec DetectCodec(const void* data, size_t size);
+PIXCONV_EXPORT Codec DetectCodec(const void* data, size_t size);
 
 // "JPEG", "PNG" or "unknown".
-std::string_view Name(Codec codec);
+PIXCONV_EXPORT std::string_view Name(Codec codec);
 
 struct DecodeOptions {
   // Largest width * height accepted. Checked from the header, before any pixel memory is
@@ -70,6 +71,7 @@ struct ImageInfo {
 // first IDAT). Errors: kUnsupported (not JPEG/PNG, 12-bit or lossless JPEG the library cannot
 // decode, unknown JPEG color space), kCorruptData, kBadDimensions (above kMaxDimension),
 // kLimitExceeded (above options.max_pixels).
+PIXCONV_EXPORT
 Result<ImageInfo> ReadImageInfo(const void* data, size_t size, const DecodeOptions& options = {});
 
 // An image that owns its pixels: tightly packed rows of `format`.
@@ -79,10 +81,11 @@ struct DecodedImage {
 
   // A view over `pixels`, valid while the image is alive and `pixels` is not resized.
   // A default-constructed image gives an empty view that Validate and Convert reject.
-  ImageView View() const;
+  PIXCONV_EXPORT ImageView View() const;
 };
 
 // Decodes into a new image of ReadImageInfo(...).format.
+PIXCONV_EXPORT
 Result<DecodedImage> Decode(const void* data, size_t size, const DecodeOptions& options = {});
 
 // Decodes into caller memory holding ReadImageInfo(...).format: `dst.size` bytes, rows
@@ -90,6 +93,7 @@ Result<DecodedImage> Decode(const void* data, size_t size, const DecodeOptions& 
 // rows are not touched. On error the destination holds partial output.
 // Errors: those of ReadImageInfo, kCorruptData for damaged image data, and for the
 // destination kBufferTooSmall, kBadStride, kInvalidArgument (null).
+PIXCONV_EXPORT
 Status DecodeInto(const void* data, size_t size, const OutputView& dst,
                   const DecodeOptions& options = {});
 
@@ -100,12 +104,14 @@ Status DecodeInto(const void* data, size_t size, const OutputView& dst,
 // Note that 16-bit PNGs under the default RangeMode::Auto get Rerun's data-dependent range
 // (DESIGN.md 3.1); pass RangeMode::Datatype to map 0..65535 to 0..1 as other decoders do.
 // `dst` must hold OutputSize(width, height, convert.to, dst.stride) bytes.
+PIXCONV_EXPORT
 Status DecodeAndConvertInto(const void* data, size_t size, const OutputView& dst,
                             const ConvertOptions& convert = {},
                             const DecodeOptions& options = {});
 
 // The same into a new image: RGBA or BGRA (convert.order), U8 (RGBA8) or F32 (RGBAF32),
 // packed rows. A premultiplied result is not marked as such.
+PIXCONV_EXPORT
 Result<DecodedImage> DecodeAndConvert(const void* data, size_t size,
                                       const ConvertOptions& convert = {},
                                       const DecodeOptions& options = {});

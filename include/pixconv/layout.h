@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "pixconv/export.h"
 #include "pixconv/model.h"
 #include "pixconv/status.h"
 
@@ -32,15 +33,16 @@ struct FormatLayout {
 
 // Checks the enums and dimensions and computes the packed planes.
 // Errors: kUnknownEnum, kBadDimensions, kSizeOverflow.
-Result<FormatLayout> ComputeLayout(const ImageFormat& format);
+PIXCONV_EXPORT Result<FormatLayout> ComputeLayout(const ImageFormat& format);
 
 // Bytes a plane occupies with the given row stride (0 = packed): stride*(rows-1) + row_bytes,
 // the last row needs no padding. Errors: kBadStride, kSizeOverflow.
-Result<size_t> PlaneSize(const PlaneGeometry& plane, size_t stride);
+PIXCONV_EXPORT Result<size_t> PlaneSize(const PlaneGeometry& plane, size_t stride);
 
 // Bytes of a contiguous buffer holding every plane one after another. Each plane but the last
 // occupies stride*rows bytes (so plane k+1 starts at a multiple of plane k's stride), the last
 // one PlaneSize(). With no strides this is the packed size of DESIGN.md section 1.
+PIXCONV_EXPORT
 Result<size_t> BufferSize(const ImageFormat& format, const std::array<size_t, kMaxPlanes>& strides = {});
 
 // One plane of caller memory: `size` readable bytes at `data`, rows `stride` bytes apart.
@@ -64,19 +66,21 @@ struct ImageView {
 // A view over one contiguous buffer (planes in order, see BufferSize). strides[p] = 0 means
 // packed rows. A buffer longer than needed is accepted and its tail ignored (Rerun's I444 size
 // bug); a shorter one is rejected with a message that names both sizes.
+PIXCONV_EXPORT
 Result<ImageView> MakeImageView(const ImageFormat& format, const void* data, size_t size,
                                 const std::array<size_t, kMaxPlanes>& strides = {});
 
 // A view over separately allocated planes (as video decoders hand them out). Unused planes
 // (index >= the format's plane count) are ignored. Each PlaneView's stride may be 0 (packed).
+PIXCONV_EXPORT
 Result<ImageView> MakePlanarView(const ImageFormat& format,
                                  const std::array<PlaneView, kMaxPlanes>& planes);
 
 // Re-checks a view: known enums, dimensions, plane count, non-null data, stride >= row bytes,
 // size >= PlaneSize for every plane.
-Status Validate(const ImageView& view);
+PIXCONV_EXPORT Status Validate(const ImageView& view);
 
 // "NV12 1920x1080" or "RGB/U16 640x480": how errors and the CLI name a format.
-std::string Describe(const ImageFormat& format);
+PIXCONV_EXPORT std::string Describe(const ImageFormat& format);
 
 }  // namespace pixconv

@@ -7,6 +7,8 @@
 #include <optional>
 #include <string_view>
 
+#include "pixconv/export.h"
+
 namespace pixconv {
 
 enum class ChannelDatatype : uint8_t {
@@ -61,31 +63,33 @@ struct ImageFormat {
 };
 
 // Properties. Each returns 0 / false for a value outside the enum.
-int BitsPerSample(ChannelDatatype t);
-int BytesPerSample(ChannelDatatype t);
-bool IsFloat(ChannelDatatype t);
-bool IsSignedInteger(ChannelDatatype t);
-int ChannelCount(ColorModel m);
-bool HasAlpha(ColorModel m);
-bool IsKnown(ChannelDatatype t);
-bool IsKnown(ColorModel m);
-bool IsKnown(PixelFormat f);
+PIXCONV_EXPORT int BitsPerSample(ChannelDatatype t);
+PIXCONV_EXPORT int BytesPerSample(ChannelDatatype t);
+PIXCONV_EXPORT bool IsFloat(ChannelDatatype t);
+PIXCONV_EXPORT bool IsSignedInteger(ChannelDatatype t);
+PIXCONV_EXPORT int ChannelCount(ColorModel m);
+PIXCONV_EXPORT bool HasAlpha(ColorModel m);
+PIXCONV_EXPORT bool IsKnown(ChannelDatatype t);
+PIXCONV_EXPORT bool IsKnown(ColorModel m);
+PIXCONV_EXPORT bool IsKnown(PixelFormat f);
 
 // The datatype's full range: integers their min/max; floats [0, 1] (DESIGN.md 3.1, Datatype).
-void DatatypeRange(ChannelDatatype t, double* lo, double* hi);
+PIXCONV_EXPORT void DatatypeRange(ChannelDatatype t, double* lo, double* hi);
 
 // Default YUV conventions of a pixel format (DESIGN.md section 1 table).
+PIXCONV_EXPORT
 bool IsLimitedRange(PixelFormat f);  // Y8_FullRange and *_FullRange are full
+PIXCONV_EXPORT
 bool IsBt601(PixelFormat f);         // NV12 and YUY2; the others are BT.709
 
 // Canonical names ("U16", "RGBA", "NV12", "Y_U_V12_LimitedRange") and case-insensitive parsing.
 // Parsing also accepts the common aliases i420, i422, i444 (limited range), i420f, i422f,
 // i444f (full range), y8 (limited) and y8f (full); a number parses as the Rerun value.
-std::string_view Name(ChannelDatatype t);
-std::string_view Name(ColorModel m);
-std::string_view Name(PixelFormat f);
-std::optional<ChannelDatatype> ParseChannelDatatype(std::string_view s);
-std::optional<ColorModel> ParseColorModel(std::string_view s);
-std::optional<PixelFormat> ParsePixelFormat(std::string_view s);
+PIXCONV_EXPORT std::string_view Name(ChannelDatatype t);
+PIXCONV_EXPORT std::string_view Name(ColorModel m);
+PIXCONV_EXPORT std::string_view Name(PixelFormat f);
+PIXCONV_EXPORT std::optional<ChannelDatatype> ParseChannelDatatype(std::string_view s);
+PIXCONV_EXPORT std::optional<ColorModel> ParseColorModel(std::string_view s);
+PIXCONV_EXPORT std::optional<PixelFormat> ParsePixelFormat(std::string_view s);
 
 }  // namespace pixconv

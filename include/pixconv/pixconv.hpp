@@ -5,4 +5,5 @@
 #include "pixconv/decode.h"
 #include "pixconv/layout.h"
 #include "pixconv/model.h"
+#include "pixconv/parallel.h"
 #include "pixconv/status.h"

@@ -6,6 +6,8 @@
 #include <string>
 #include <utility>
 
+#include "pixconv/export.h"
+
 namespace pixconv {
 
 enum class StatusCode : int {
@@ -24,7 +26,7 @@ enum class StatusCode : int {
 };
 
 // A short, stable, lower-case name of a code ("buffer too small").
-const char* StatusCodeName(StatusCode code);
+PIXCONV_EXPORT const char* StatusCodeName(StatusCode code);
 
 class [[nodiscard]] Status {
  public:
@@ -36,7 +38,7 @@ class [[nodiscard]] Status {
   StatusCode code() const { return code_; }
   const std::string& message() const { return message_; }
   // "buffer too small: NV12 at 1920x1080 needs ..." (or "ok").
-  std::string ToString() const;
+  PIXCONV_EXPORT std::string ToString() const;
 
  private:
   StatusCode code_ = StatusCode::kOk;

@@ -1,8 +1,5 @@
 // Converter: plan once (planner.cc), then run any band of rows from any thread.
-#include <algorithm>
 #include <string>
-#include <thread>
-#include <vector>
 
 #include "convert/converter_impl.h"
 #include "format/checked_math.h"
@@ -136,34 +133,6 @@ Status Convert(const ImageView& src, const OutputView& dst, const ConvertOptions
   Result<Converter> converter = Converter::Create(src, opts);
   if (!converter.ok()) return converter.status();
   return converter->ConvertAll(src, dst);
-}
-
-Status ConvertParallel(const ImageView& src, const OutputView& dst, const ConvertOptions& opts,
-                       unsigned threads) {
-  Result<Converter> converter = Converter::Create(src, opts);
-  if (!converter.ok()) return converter.status();
-  const uint32_t height = src.format.height;
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = std::min<unsigned>(threads, height);
-  if (threads <= 1) return converter->ConvertAll(src, dst);
-  // Validate the destination once up front, so the bands cannot fail half-way.
-  PIXCONV_RETURN_IF_ERROR(converter->ConvertRows(src, dst, 0, 0));
-  // Even band boundaries keep each 4:2:0 chroma row inside one band (not needed for
-  // correctness, since bands may start anywhere, but it avoids reading a chroma row twice).
-  std::vector<uint32_t> bounds(threads + 1, height);
-  for (unsigned i = 0; i < threads; ++i) {
-    bounds[i] = static_cast<uint32_t>((uint64_t{height} * i / threads) & ~uint64_t{1});
-  }
-  std::vector<Status> results(threads);
-  std::vector<std::thread> pool;
-  pool.reserve(threads - 1);
-  for (unsigned i = 1; i < threads; ++i) {
-    pool.emplace_back([&, i] { results[i] = converter->ConvertRows(src, dst, bounds[i], bounds[i + 1]); });
-  }
-  results[0] = converter->ConvertRows(src, dst, bounds[0], bounds[1]);
-  for (std::thread& t : pool) t.join();
-  for (const Status& s : results) PIXCONV_RETURN_IF_ERROR(s);
-  return Status::Ok();
 }
 
 }  // namespace pixconv

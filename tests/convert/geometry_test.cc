@@ -91,21 +91,5 @@ TEST_CASE("row bands write exactly their rows and together equal the whole image
   CHECK(banded.storage == whole.storage);
 }
 
-TEST_CASE("ConvertParallel output is identical to Convert's") {
-  std::mt19937_64 rng(13);
-  for (ColorModel m : {ColorModel::L, ColorModel::BGRA}) {
-    test::TestImage img = test::MakeColorImage(ChannelDatatype::F32, m, 131, 67, test::Profile::kWide, rng);
-    for (unsigned threads : {0u, 1u, 2u, 3u, 8u, 200u}) {
-      ConvertOptions o;
-      o.to = OutputType::RGBAF32;
-      test::GuardedOutput a = test::MakeOutput(131, 67, 16, 16, 0);
-      test::GuardedOutput b = test::MakeOutput(131, 67, 16, 16, 0);
-      REQUIRE(Convert(img.view, a.view(), o).ok());
-      REQUIRE(ConvertParallel(img.view, b.view(), o, threads).ok());
-      CHECK(a.storage == b.storage);
-    }
-  }
-}
-
 }  // namespace
 }  // namespace pixconv

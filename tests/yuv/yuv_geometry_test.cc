@@ -132,21 +132,5 @@ TEST_CASE("YUV: row bands, including bands that start on odd rows") {
   });
 }
 
-TEST_CASE("YUV: ConvertParallel gives the bytes of Convert") {
-  std::mt19937_64 rng(14);
-  for (const PixelFormat format : kAllPixelFormats) {
-    for (const ChromaFilter filter : {ChromaFilter::Nearest, ChromaFilter::Bilinear}) {
-      const YuvImage img = MakeYuvImage(format, 203, 61, rng);
-      ConvertOptions opts;
-      opts.chroma = filter;
-      GuardedOutput serial = MakeOutput(203, 61, OutputType::RGBA8);
-      GuardedOutput parallel = MakeOutput(203, 61, OutputType::RGBA8);
-      REQUIRE(Convert(img.view, serial.view(), opts).ok());
-      REQUIRE(ConvertParallel(img.view, parallel.view(), opts, 4).ok());
-      CHECK(serial.storage == parallel.storage);
-    }
-  }
-}
-
 }  // namespace
 }  // namespace pixconv::test

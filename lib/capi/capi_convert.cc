@@ -1,0 +1,219 @@
+// The C ABI's sizes, validation and conversion (pixconv.h): C structs to the C++ types, then
+// the C++ calls.
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <string>
+
+#include "capi/capi_internal.h"
+#include "pixconv/parallel.h"
+
+namespace pixconv::capi {
+namespace {
+
+// A C enum value stored in a uint32_t field, as the C++ enum whose values are bytes. Values
+// above 255 would wrap onto valid ones, so they are rejected here.
+template <typename Enum>
+Status ToEnum(uint32_t value, const char* what, Enum* out) {
+  if (value > 255) {
+    return Status(StatusCode::kUnknownEnum,
+                  std::string("unknown ") + what + " value " + std::to_string(value));
+  }
+  *out = static_cast<Enum>(value);
+  return Status::Ok();
+}
+
+// Copies the part of a caller's options struct its struct_size covers over `defaults`:
+// a caller compiled against an older, shorter struct leaves the newer fields at defaults.
+template <typename CStruct>
+Status ReadVersioned(const CStruct* caller, CStruct* defaults, const char* init_name) {
+  if (caller->struct_size == 0) {
+    return Status(StatusCode::kInvalidArgument,
+                  std::string("options.struct_size is 0: fill the options with ") + init_name);
+  }
+  std::memcpy(defaults, caller, std::min<size_t>(caller->struct_size, sizeof(CStruct)));
+  defaults->struct_size = sizeof(CStruct);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status ToFormat(const pixconv_image_format& c, ImageFormat* format) {
+  format->width = c.width;
+  format->height = c.height;
+  format->pixel_format.reset();
+  if (c.pixel_format != PIXCONV_PIXEL_FORMAT_NONE) {
+    PixelFormat pf{};
+    PIXCONV_RETURN_IF_ERROR(ToEnum(c.pixel_format, "pixel format", &pf));
+    format->pixel_format = pf;
+  }
+  PIXCONV_RETURN_IF_ERROR(ToEnum(c.color_model, "color model", &format->color_model));
+  return ToEnum(c.channel_datatype, "channel datatype", &format->datatype);
+}
+
+Status ToImageView(const pixconv_image* image, ImageView* view) {
+  if (image == nullptr) return NullArgument("image");
+  ImageFormat format;
+  PIXCONV_RETURN_IF_ERROR(ToFormat(image->format, &format));
+  Result<ImageView> result = Status();
+  if (image->planes[1].data == nullptr) {
+    result = MakeImageView(format, image->planes[0].data, image->planes[0].size,
+                           {image->planes[0].stride, image->planes[1].stride,
+                            image->planes[2].stride});
+  } else {
+    std::array<PlaneView, kMaxPlanes> planes;
+    for (int p = 0; p < kMaxPlanes; ++p) {
+      planes[p] = PlaneView{static_cast<const uint8_t*>(image->planes[p].data),
+                            image->planes[p].size, image->planes[p].stride};
+    }
+    result = MakePlanarView(format, planes);
+  }
+  if (!result.ok()) return result.status();
+  *view = *result;
+  return Status::Ok();
+}
+
+Status ToConvertOptions(const pixconv_convert_options* c, ConvertOptions* options) {
+  *options = ConvertOptions();
+  if (c == nullptr) return Status::Ok();
+  pixconv_convert_options o;
+  pixconv_convert_options_init(&o);
+  PIXCONV_RETURN_IF_ERROR(ReadVersioned(c, &o, "pixconv_convert_options_init"));
+  PIXCONV_RETURN_IF_ERROR(ToEnum(o.output_type, "output type", &options->to));
+  PIXCONV_RETURN_IF_ERROR(ToEnum(o.channel_order, "channel order", &options->order));
+  PIXCONV_RETURN_IF_ERROR(ToEnum(o.range_mode, "range mode", &options->range));
+  options->range_lo = o.range_lo;
+  options->range_hi = o.range_hi;
+  PIXCONV_RETURN_IF_ERROR(ToEnum(o.input_transfer, "input transfer", &options->input_transfer));
+  PIXCONV_RETURN_IF_ERROR(ToEnum(o.output_transfer, "output transfer", &options->output_transfer));
+  options->premultiply = o.premultiply != 0;
+  PIXCONV_RETURN_IF_ERROR(ToEnum(o.yuv_matrix, "YUV matrix", &options->yuv_matrix));
+  PIXCONV_RETURN_IF_ERROR(ToEnum(o.yuv_range, "YUV range", &options->yuv_range));
+  return ToEnum(o.chroma_filter, "chroma filter", &options->chroma);
+}
+
+Status ToDecodeOptions(const pixconv_decode_options* c, DecodeOptions* options) {
+  *options = DecodeOptions();
+  if (c == nullptr) return Status::Ok();
+  pixconv_decode_options o;
+  pixconv_decode_options_init(&o);
+  PIXCONV_RETURN_IF_ERROR(ReadVersioned(c, &o, "pixconv_decode_options_init"));
+  options->max_pixels = o.max_pixels;
+  options->max_jpeg_scans = o.max_jpeg_scans;
+  return Status::Ok();
+}
+
+Status ToOutputView(const pixconv_output* output, OutputView* view) {
+  if (output == nullptr) return NullArgument("output");
+  *view = OutputView{output->data, output->size, output->stride};
+  return Status::Ok();
+}
+
+}  // namespace pixconv::capi
+
+using pixconv::capi::Guard;
+using pixconv::capi::NullArgument;
+
+extern "C" {
+
+pixconv_status pixconv_buffer_size(const pixconv_image_format* format, const size_t strides[3],
+                                   size_t* size) {
+  return Guard([&]() -> pixconv::Status {
+    if (format == nullptr) return NullArgument("format");
+    if (size == nullptr) return NullArgument("size");
+    pixconv::ImageFormat f;
+    PIXCONV_RETURN_IF_ERROR(pixconv::capi::ToFormat(*format, &f));
+    std::array<size_t, pixconv::kMaxPlanes> s{};
+    if (strides != nullptr) s = {strides[0], strides[1], strides[2]};
+    pixconv::Result<size_t> bytes = pixconv::BufferSize(f, s);
+    if (!bytes.ok()) return bytes.status();
+    *size = *bytes;
+    return pixconv::Status::Ok();
+  });
+}
+
+pixconv_status pixconv_output_size(uint32_t width, uint32_t height, uint32_t output_type,
+                                   size_t stride, size_t* size) {
+  return Guard([&]() -> pixconv::Status {
+    if (size == nullptr) return NullArgument("size");
+    pixconv::OutputType type{};
+    PIXCONV_RETURN_IF_ERROR(pixconv::capi::ToEnum(output_type, "output type", &type));
+    pixconv::Result<size_t> bytes = pixconv::OutputSize(width, height, type, stride);
+    if (!bytes.ok()) return bytes.status();
+    *size = *bytes;
+    return pixconv::Status::Ok();
+  });
+}
+
+pixconv_status pixconv_validate_image(const pixconv_image* image) {
+  return Guard([&]() -> pixconv::Status {
+    pixconv::ImageView view;
+    return pixconv::capi::ToImageView(image, &view);
+  });
+}
+
+void pixconv_convert_options_init(pixconv_convert_options* options) {
+  if (options == nullptr) return;
+  const pixconv::ConvertOptions d;
+  *options = pixconv_convert_options{};
+  options->struct_size = sizeof(pixconv_convert_options);
+  options->output_type = static_cast<uint32_t>(d.to);
+  options->channel_order = static_cast<uint32_t>(d.order);
+  options->range_mode = static_cast<uint32_t>(d.range);
+  options->range_lo = d.range_lo;
+  options->range_hi = d.range_hi;
+  options->input_transfer = static_cast<uint32_t>(d.input_transfer);
+  options->output_transfer = static_cast<uint32_t>(d.output_transfer);
+  options->premultiply = d.premultiply ? 1 : 0;
+  options->yuv_matrix = static_cast<uint32_t>(d.yuv_matrix);
+  options->yuv_range = static_cast<uint32_t>(d.yuv_range);
+  options->chroma_filter = static_cast<uint32_t>(d.chroma);
+}
+
+pixconv_status pixconv_convert(const pixconv_image* image, const pixconv_output* output,
+                               const pixconv_convert_options* options) {
+  return Guard([&]() -> pixconv::Status {
+    pixconv::ImageView view;
+    pixconv::OutputView dst;
+    pixconv::ConvertOptions opts;
+    PIXCONV_RETURN_IF_ERROR(pixconv::capi::ToImageView(image, &view));
+    PIXCONV_RETURN_IF_ERROR(pixconv::capi::ToOutputView(output, &dst));
+    PIXCONV_RETURN_IF_ERROR(pixconv::capi::ToConvertOptions(options, &opts));
+    return pixconv::Convert(view, dst, opts);
+  });
+}
+
+pixconv_status pixconv_convert_parallel(const pixconv_image* image, const pixconv_output* output,
+                                        const pixconv_convert_options* options,
+                                        uint32_t threads) {
+  return Guard([&]() -> pixconv::Status {
+    pixconv::ImageView view;
+    pixconv::OutputView dst;
+    pixconv::ConvertOptions opts;
+    PIXCONV_RETURN_IF_ERROR(pixconv::capi::ToImageView(image, &view));
+    PIXCONV_RETURN_IF_ERROR(pixconv::capi::ToOutputView(output, &dst));
+    PIXCONV_RETURN_IF_ERROR(pixconv::capi::ToConvertOptions(options, &opts));
+    return pixconv::ConvertParallel(view, dst, opts, threads);
+  });
+}
+
+pixconv_status pixconv_convert_with_runner(const pixconv_image* image,
+                                           const pixconv_output* output,
+                                           const pixconv_convert_options* options,
+                                           const pixconv_task_runner* runner, uint32_t bands) {
+  return Guard([&]() -> pixconv::Status {
+    if (runner == nullptr) return NullArgument("runner");
+    pixconv::ImageView view;
+    pixconv::OutputView dst;
+    pixconv::ConvertOptions opts;
+    PIXCONV_RETURN_IF_ERROR(pixconv::capi::ToImageView(image, &view));
+    PIXCONV_RETURN_IF_ERROR(pixconv::capi::ToOutputView(output, &dst));
+    PIXCONV_RETURN_IF_ERROR(pixconv::capi::ToConvertOptions(options, &opts));
+    // pixconv_task_fn and pixconv::TaskFn are the same function type.
+    return pixconv::ConvertWithRunner(view, dst, opts,
+                                      pixconv::TaskRunner{runner->run, runner->runner_data},
+                                      bands);
+  });
+}
+
+}  // extern "C"
