@@ -185,6 +185,19 @@ enum {
 };
 enum { PIXCONV_YUV_RANGE_DEFAULT = 0, PIXCONV_YUV_RANGE_LIMITED = 1, PIXCONV_YUV_RANGE_FULL = 2 };
 enum { PIXCONV_CHROMA_NEAREST = 0, PIXCONV_CHROMA_BILINEAR = 1 };
+/* Rerun's colormap numbers (shared/spec/colormaps.md). */
+enum {
+  PIXCONV_COLORMAP_NONE = 0,
+  PIXCONV_COLORMAP_GRAYSCALE = 1,
+  PIXCONV_COLORMAP_INFERNO = 2,
+  PIXCONV_COLORMAP_MAGMA = 3,
+  PIXCONV_COLORMAP_PLASMA = 4,
+  PIXCONV_COLORMAP_TURBO = 5, /* the default for depth images */
+  PIXCONV_COLORMAP_VIRIDIS = 6,
+  PIXCONV_COLORMAP_CYAN_TO_YELLOW = 7,
+  PIXCONV_COLORMAP_SPECTRAL = 8,
+  PIXCONV_COLORMAP_TWILIGHT = 9
+};
 
 /* pixconv::ConvertOptions. Fill with pixconv_convert_options_init; new fields are appended. */
 typedef struct pixconv_convert_options {
@@ -200,6 +213,13 @@ typedef struct pixconv_convert_options {
   uint32_t yuv_matrix;      /* PIXCONV_YUV_MATRIX_DEFAULT: the pixel format's own */
   uint32_t yuv_range;       /* PIXCONV_YUV_RANGE_DEFAULT: the pixel format's own */
   uint32_t chroma_filter;   /* PIXCONV_CHROMA_NEAREST (default) or _BILINEAR */
+  uint32_t colormap;        /* L images only: PIXCONV_COLORMAP_NONE (default), _TURBO, ... */
+  uint32_t segmentation;    /* L images only, nonzero: samples are class ids (see below) */
+  /* With segmentation: class_color_count RGBA8 colors (sRGB, straight alpha), id i at bytes
+   * [4i, 4i + 4). Ids the table does not cover get Rerun's automatic color; negative, NaN and
+   * ids above 65535 are transparent black. The table is copied; it need not outlive the call. */
+  const uint8_t* class_colors;
+  size_t class_color_count;
 } pixconv_convert_options;
 
 /* Sets struct_size and every field to its default. */

@@ -89,7 +89,11 @@ Status ToConvertOptions(const pixconv_convert_options* c, ConvertOptions* option
   options->premultiply = o.premultiply != 0;
   PIXCONV_RETURN_IF_ERROR(ToEnum(o.yuv_matrix, "YUV matrix", &options->yuv_matrix));
   PIXCONV_RETURN_IF_ERROR(ToEnum(o.yuv_range, "YUV range", &options->yuv_range));
-  return ToEnum(o.chroma_filter, "chroma filter", &options->chroma);
+  PIXCONV_RETURN_IF_ERROR(ToEnum(o.chroma_filter, "chroma filter", &options->chroma));
+  PIXCONV_RETURN_IF_ERROR(ToEnum(o.colormap, "colormap", &options->colormap));
+  options->segmentation = o.segmentation != 0;
+  options->class_colors = ClassColors{o.class_colors, o.class_color_count};
+  return Status::Ok();
 }
 
 Status ToDecodeOptions(const pixconv_decode_options* c, DecodeOptions* options) {
@@ -168,6 +172,10 @@ void pixconv_convert_options_init(pixconv_convert_options* options) {
   options->yuv_matrix = static_cast<uint32_t>(d.yuv_matrix);
   options->yuv_range = static_cast<uint32_t>(d.yuv_range);
   options->chroma_filter = static_cast<uint32_t>(d.chroma);
+  options->colormap = static_cast<uint32_t>(d.colormap);
+  options->segmentation = d.segmentation ? 1 : 0;
+  options->class_colors = d.class_colors.rgba;
+  options->class_color_count = d.class_colors.count;
 }
 
 pixconv_status pixconv_convert(const pixconv_image* image, const pixconv_output* output,

@@ -189,6 +189,45 @@ static void TestConvert(void) {
   }
 }
 
+/* Colormaps and class colors (options appended after chroma_filter). */
+static void TestColormapAndSegmentation(void) {
+  static const uint8_t l[3] = {0, 1, 255};
+  static const uint8_t table[8] = {10, 20, 30, 255, 40, 50, 60, 128};
+  uint8_t rgba[12];
+  pixconv_image image;
+  pixconv_output out = {rgba, sizeof rgba, 0};
+  pixconv_convert_options options;
+  memset(&image, 0, sizeof image);
+  image.format.width = 3;
+  image.format.height = 1;
+  image.format.color_model = PIXCONV_COLOR_MODEL_L;
+  image.format.channel_datatype = PIXCONV_DATATYPE_U8;
+  image.planes[0].data = l;
+  image.planes[0].size = sizeof l;
+
+  pixconv_convert_options_init(&options);
+  CHECK(options.colormap == PIXCONV_COLORMAP_NONE && options.segmentation == 0);
+  CHECK(options.class_colors == NULL && options.class_color_count == 0);
+  /* Grayscale: the sRGB-encoded t itself, alpha 1. */
+  options.colormap = PIXCONV_COLORMAP_GRAYSCALE;
+  CHECK(pixconv_convert(&image, &out, &options) == PIXCONV_OK);
+  CHECK(rgba[0] == 0 && rgba[1] == 0 && rgba[2] == 0 && rgba[3] == 255);
+  CHECK(rgba[4] == 1 && rgba[8] == 255 && rgba[11] == 255);
+  options.colormap = 10;
+  CHECK(pixconv_convert(&image, &out, &options) == PIXCONV_ERROR_UNKNOWN_ENUM);
+
+  /* Ids 0 and 1 from the table; 255 is not covered: Rerun's automatic color, opaque. */
+  pixconv_convert_options_init(&options);
+  options.segmentation = 1;
+  options.class_colors = table;
+  options.class_color_count = 2;
+  CHECK(pixconv_convert(&image, &out, &options) == PIXCONV_OK);
+  CHECK(memcmp(rgba, table, sizeof table) == 0);
+  CHECK(rgba[11] == 255 && (rgba[8] | rgba[9] | rgba[10]) != 0);
+  options.colormap = PIXCONV_COLORMAP_TURBO; /* both at once is an error */
+  CHECK(pixconv_convert(&image, &out, &options) != PIXCONV_OK);
+}
+
 static void TestParallel(void) {
   /* 99x37 NV12 (odd width and height) with bilinear chroma: every parallel form gives the
    * bytes of pixconv_convert. */
@@ -324,6 +363,7 @@ int main(int argc, char** argv) {
   TestSizes();
   TestValidation();
   TestConvert();
+  TestColormapAndSegmentation();
   TestParallel();
   TestDecode(argv[1], argv[2]);
   if (failures == 0) printf("capi_test: all checks passed\n");
