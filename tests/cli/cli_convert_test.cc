@@ -231,10 +231,10 @@ TEST_CASE("info on a raw file reports the samples and the Auto range") {
       {"info", dir.Path("bgr.raw"), "--size", "2x1", "--color-model", "bgr", "--datatype", "u16"});
   INFO("stderr: " << r.err);
   REQUIRE(r.exit_code == 0);
-  CHECK(Contains(r.out, "format:    BGR/U16 2x1"));
+  CHECK(Contains(r.out, "format:      BGR/U16 2x1"));
   CHECK(Contains(r.out, "(raw, 12 bytes)"));
   CHECK(Contains(r.out, "finite min 1000, max 5000"));
-  CHECK(Contains(r.out, "range:     [1000, 5000]"));
+  CHECK(Contains(r.out, "range:       [1000, 5000]"));
 }
 
 TEST_CASE("the bundled quick-start sample is what its name and README say") {
@@ -244,7 +244,7 @@ TEST_CASE("the bundled quick-start sample is what its name and README say") {
   REQUIRE(r.exit_code == 0);
   CHECK(r.err.empty());  // exactly the size the name promises: no "bytes are ignored" warning
   CHECK(Contains(r.out, "finite min 481, max 4081"));
-  CHECK(Contains(r.out, "range:     [481, 4081]"));
+  CHECK(Contains(r.out, "range:       [481, 4081]"));
 }
 
 TEST_CASE("help and version") {

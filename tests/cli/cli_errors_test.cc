@@ -104,7 +104,7 @@ TEST_CASE("unknown names list the valid ones") {
   CHECK(Contains(r.err, "U8, I8, U16, I16, U32, I32, U64, I64, F16, F32, F64"));
   CheckUsageError(with("--color-model", "rgbx"), "bad value 'rgbx' for --color-model");
   CheckUsageError(with("--pixel-format", "nv21"), "bad value 'nv21' for --pixel-format");
-  CheckUsageError(with("--to", "rgba16"), "bad value 'rgba16' for --to");
+  CheckUsageError(with("--to", "rgba12"), "bad value 'rgba12' for --to");
   CheckUsageError(with("--range", "1,1"), "bad value '1,1' for --range");
   CheckUsageError(with("--range", "sometimes"), "bad value 'sometimes' for --range");
   CheckUsageError(with("--matrix", "bt999"), "bad value 'bt999' for --matrix");
@@ -124,8 +124,10 @@ TEST_CASE("malformed command lines exit 2") {
                   "missing value after --size");
   CheckUsageError(RunPixconv({"convert", in, "--size", "2x2"}), "missing output");
   CheckUsageError(RunPixconv({"convert", "-o", dir.Path("o.png")}), "missing input file");
-  CheckUsageError(RunPixconv({"convert", in, in, "-o", dir.Path("o.png")}), "too many arguments");
-  CheckUsageError(RunPixconv({"frobnicate"}), "unknown command 'frobnicate'");
+  CheckUsageError(RunPixconv({"info", in, in}), "too many arguments");
+  r = RunPixconv({"frobnicate"});
+  CheckUsageError(r, "unknown command 'frobnicate'");
+  CHECK(Contains(r.err, "the commands are convert, info, formats and bench"));
   CheckUsageError(RunPixconv({}), "no command given");
   CheckUsageError(RunPixconv({"info", in, "-o", dir.Path("o.png")}),
                   "not an option of 'pixconv info'");
@@ -145,6 +147,52 @@ TEST_CASE("malformed command lines exit 2") {
       RunPixconv({"convert", in, "--size", "2x2", "--order", "bgra", "-o", dir.Path("o.png")}),
       "--order bgra");
   CHECK_FALSE(FileExists(dir.Path("o.png")));
+}
+
+TEST_CASE("batch, stdio and output-kind mistakes exit 2 and write nothing") {
+  TempDir dir;
+  WriteFile(dir.Path("a.raw"), std::vector<uint8_t>(4, 0));
+  WriteFile(dir.Path("b.raw"), std::vector<uint8_t>(4, 0));
+  const std::string a = dir.Path("a.raw"), b = dir.Path("b.raw");
+  RunResult r = RunPixconv({"convert", a, b, "--size", "2x2", "-o", dir.Path("o.png")});
+  CheckUsageError(
+      r, "2 inputs need an output directory, but -o " + dir.Path("o.png") + " is a file name");
+  CHECK(Contains(r.err, "e.g. -o out/"));
+  CheckUsageError(RunPixconv({"convert", a, b, "--size", "2x2", "-o", "-"}),
+                  "2 inputs need an output directory, but -o - is stdout");
+  CheckUsageError(RunPixconv({"convert", a, "-", "--size", "2x2", "-o", dir.Path("out/")}),
+                  "stdin (-) has no name to give its output in");
+  CheckUsageError(
+      RunPixconv({"convert", a, dir.Path("sub/a.raw"), "--size", "2x2", "-o", dir.Path("out/")}),
+      a + " and " + dir.Path("sub/a.raw") + " would both write " + dir.Path("out/a.png"));
+  CheckUsageError(RunPixconv({"convert", a, "--size", "2x2", "-j", "0", "-o", dir.Path("o.png")}),
+                  "bad value '0' for --jobs");
+  CheckUsageError(RunPixconv({"convert", a, "--size", "2x2", "--output-format", "gif", "-o", "-"}),
+                  "bad value 'gif' for --output-format");
+  CheckUsageError(
+      RunPixconv({"convert", a, "--size", "2x2", "--to", "rgba16", "-o", dir.Path("o.rgba")}),
+      "--to rgba16 writes a 16-bit PNG, so the output must be .png");
+  CheckUsageError(
+      RunPixconv({"convert", a, "--size", "2x2", "--order", "bgra", "-o", dir.Path("o.pfm")}),
+      "a PFM stores RGB(A), so --order bgra would swap red and blue");
+  CheckUsageError(RunPixconv({"formats", a}), "'pixconv formats' takes no file");
+  CheckUsageError(RunPixconv({"bench", "--json"}), "not an option of 'pixconv bench'");
+  CHECK(dir.List() == std::vector<std::string>{"a.raw", "b.raw"});
+}
+
+TEST_CASE("a usage mistake for one file of a batch exits 2, the others convert") {
+  TempDir dir;
+  WriteFile(dir.Path("a.raw"), std::vector<uint8_t>(4, 0));
+  std::filesystem::copy_file(PIXCONV_TESTDATA "/libjpeg-turbo/testorig.jpg", dir.Path("b.jpg"));
+  // --size describes a.raw, but a JPEG has its own header.
+  const RunResult r = RunPixconv(
+      {"convert", dir.Path("a.raw"), dir.Path("b.jpg"), "--size", "2x2", "-o", dir.Path("out/")});
+  INFO("stderr: " << r.err);
+  CHECK(r.exit_code == 2);
+  CHECK(Contains(r.err, "pixconv: usage error: " + dir.Path("b.jpg") + ": " + dir.Path("b.jpg") +
+                            " is a JPEG file, whose header gives its size and format\nhint: "));
+  CHECK(FileExists(dir.Path("out/a.png")));
+  CHECK_FALSE(FileExists(dir.Path("out/b.png")));
 }
 
 TEST_CASE("an existing output is kept unless --force") {

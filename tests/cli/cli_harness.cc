@@ -54,8 +54,13 @@ std::string Slurp(const std::string& path) {
 
 }  // namespace
 
-RunResult RunPixconv(const std::vector<std::string>& args) {
+RunResult RunPixconv(const std::vector<std::string>& args) { return RunPixconvWithStdin(args, {}); }
+
+RunResult RunPixconvWithStdin(const std::vector<std::string>& args,
+                              const std::vector<uint8_t>& input) {
   TempDir io;
+  const std::string in_path = io.Path("stdin");
+  WriteFile(in_path, input);
   const std::string out_path = io.Path("stdout"), err_path = io.Path("stderr");
   std::vector<std::string> argv_storage = {PIXCONV_CLI};
   argv_storage.insert(argv_storage.end(), args.begin(), args.end());
@@ -65,7 +70,7 @@ RunResult RunPixconv(const std::vector<std::string>& args) {
 
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 0, in_path.c_str(), O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                    0600);
   posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,

@@ -12,6 +12,7 @@ struct RunResult {
   int exit_code = -1;  // the process's exit status, or -1 when it did not exit normally
   std::string out;     // stdout
   std::string err;     // stderr
+  std::vector<uint8_t> OutBytes() const { return std::vector<uint8_t>(out.begin(), out.end()); }
 };
 
 // A fresh directory under $TMPDIR (or /tmp), removed with everything in it on destruction.
@@ -31,8 +32,11 @@ class TempDir {
   std::string path_;
 };
 
-// Runs PIXCONV_CLI with `args` (no shell: arguments pass through unchanged), stdin closed.
+// Runs PIXCONV_CLI with `args` (no shell: arguments pass through unchanged), stdin empty.
 RunResult RunPixconv(const std::vector<std::string>& args);
+// The same with `input` as stdin.
+RunResult RunPixconvWithStdin(const std::vector<std::string>& args,
+                              const std::vector<uint8_t>& input);
 
 inline bool Contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;

@@ -30,6 +30,14 @@ bool ParseFiniteDouble(string_view s, double* out) {
   return ec == std::errc() && end == s.data() + s.size() && std::isfinite(*out);
 }
 
+// Option values are ASCII names, compared case-insensitively.
+std::string Lower(string_view s) {
+  std::string lower(s);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return lower;
+}
+
 std::vector<string_view> SplitComma(string_view s) {
   std::vector<string_view> parts;
   while (true) {
@@ -124,7 +132,13 @@ bool ApplyStride(string_view v, CommandLine* cl, UsageError* error) {
 }
 
 bool ApplyOutputType(string_view v, CommandLine* cl, UsageError* error) {
-  return Parsed(ParseOutputType(v, &cl->options.to), "--to", v, "rgba8 or rgbaf32", error);
+  // rgba16 is the CLI's own: the library's RGBA f32 result, quantized to 16 bits for a PNG.
+  cl->rgba16 = Lower(v) == "rgba16";
+  if (cl->rgba16) {
+    cl->options.to = OutputType::RGBAF32;
+    return true;
+  }
+  return Parsed(ParseOutputType(v, &cl->options.to), "--to", v, "rgba8, rgbaf32 or rgba16", error);
 }
 
 bool ApplyRange(string_view v, CommandLine* cl, UsageError* error) {
@@ -142,10 +156,7 @@ bool ApplyRange(string_view v, CommandLine* cl, UsageError* error) {
     o.range = RangeMode::Explicit;
     return true;
   }
-  // The names are ASCII; compare case-insensitively like every other option value.
-  std::string lower(v);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string lower = Lower(v);
   if (lower == "auto") {
     o.range = RangeMode::Auto;
   } else if (lower == "datatype") {
@@ -226,6 +237,51 @@ bool ApplyClassColors(string_view v, CommandLine* cl, UsageError*) {
   return true;
 }
 
+bool ApplyOutputFormat(string_view v, CommandLine* cl, UsageError* error) {
+  const std::string lower = Lower(v);
+  if (lower == "png") {
+    cl->output_kind = OutputKindArg::kPng;
+  } else if (lower == "pfm") {
+    cl->output_kind = OutputKindArg::kPfm;
+  } else if (lower == "rgba" || lower == "raw") {
+    cl->output_kind = OutputKindArg::kRaw;
+  } else {
+    *error = BadValue("--output-format", v, "choose png, pfm, rgba or raw");
+    return false;
+  }
+  return true;
+}
+
+bool ApplyJobs(string_view v, CommandLine* cl, UsageError* error) {
+  uint64_t n = 0;
+  if (!ParseUnsigned(v, &n) || n == 0 || n > 1024) {
+    *error = BadValue("--jobs", v, "give the number of files to convert at once, 1..1024");
+    return false;
+  }
+  cl->jobs = static_cast<unsigned>(n);
+  return true;
+}
+
+bool ApplyQuiet(string_view, CommandLine* cl, UsageError*) {
+  cl->quiet = true;
+  return true;
+}
+
+bool ApplyProgress(string_view, CommandLine* cl, UsageError*) {
+  cl->progress = true;
+  return true;
+}
+
+bool ApplyJson(string_view, CommandLine* cl, UsageError*) {
+  cl->json = true;
+  return true;
+}
+
+bool ApplyFilter(string_view v, CommandLine* cl, UsageError*) {
+  cl->filter = v;  // compiled by the bench command, which reports a bad pattern
+  return true;
+}
+
 bool ApplyForce(string_view, CommandLine* cl, UsageError*) {
   cl->force = true;
   return true;
@@ -236,7 +292,7 @@ bool ApplyVerbose(string_view, CommandLine* cl, UsageError*) {
   return true;
 }
 
-enum CommandMask : unsigned { kConvert = 1, kInfo = 2 };
+enum CommandMask : unsigned { kConvert = 1, kInfo = 2, kFormats = 4, kBench = 8 };
 
 struct OptionSpec {
   string_view name;  // "--size"
@@ -248,7 +304,7 @@ struct OptionSpec {
 
 constexpr OptionSpec kOptions[] = {
     {"--output", 'o', true, kConvert, ApplyOutput},
-    {"--size", 0, true, kConvert | kInfo, ApplySize},
+    {"--size", 0, true, kConvert | kInfo | kFormats | kBench, ApplySize},
     {"--color-model", 0, true, kConvert | kInfo, ApplyColorModel},
     {"--datatype", 0, true, kConvert | kInfo, ApplyDatatype},
     {"--pixel-format", 0, true, kConvert | kInfo, ApplyPixelFormat},
@@ -266,9 +322,15 @@ constexpr OptionSpec kOptions[] = {
     {"--depth", 0, false, kConvert, ApplyDepth},
     {"--segmentation", 0, false, kConvert, ApplySegmentation},
     {"--class-colors", 0, true, kConvert, ApplyClassColors},
+    {"--output-format", 0, true, kConvert, ApplyOutputFormat},
     {"--force", 'f', false, kConvert, ApplyForce},
+    {"--jobs", 'j', true, kConvert, ApplyJobs},
+    {"--quiet", 'q', false, kConvert, ApplyQuiet},
+    {"--progress", 0, false, kConvert, ApplyProgress},
     {"--verbose", 'v', false, kConvert, ApplyVerbose},
-    {"--target", 0, true, kConvert, ApplyTarget},
+    {"--json", 0, false, kInfo, ApplyJson},
+    {"--filter", 0, true, kBench, ApplyFilter},
+    {"--target", 0, true, kConvert | kBench, ApplyTarget},
 };
 
 // Levenshtein distance, for "did you mean" on a mistyped option.
@@ -287,10 +349,69 @@ size_t EditDistance(string_view a, string_view b) {
   return row[b.size()];
 }
 
-const char* CommandName(Command c) { return c == Command::kInfo ? "info" : "convert"; }
+const char* CommandName(Command c) {
+  switch (c) {
+    case Command::kInfo:
+      return "info";
+    case Command::kFormats:
+      return "formats";
+    case Command::kBench:
+      return "bench";
+    default:
+      return "convert";
+  }
+}
 
 std::string HelpHint(Command c) {
   return std::string("run 'pixconv ") + CommandName(c) + " --help' for the options";
+}
+
+unsigned MaskOf(Command c) {
+  switch (c) {
+    case Command::kInfo:
+      return kInfo;
+    case Command::kFormats:
+      return kFormats;
+    case Command::kBench:
+      return kBench;
+    default:
+      return kConvert;
+  }
+}
+
+// The subcommands by name, for `pixconv NAME` and `pixconv help NAME`.
+bool CommandFromName(string_view name, Command* command) {
+  for (Command c : {Command::kConvert, Command::kInfo, Command::kFormats, Command::kBench}) {
+    if (name == CommandName(c)) {
+      *command = c;
+      return true;
+    }
+  }
+  return false;
+}
+
+// Positional arguments: convert takes IN..., info one FILE, formats and bench none.
+bool CheckPositional(Command command, std::vector<std::string> positional, CommandLine* cl,
+                     UsageError* error) {
+  const size_t n = positional.size();
+  if (command == Command::kFormats || command == Command::kBench) {
+    if (n == 0) return true;
+    *error = UsageError{std::string("'pixconv ") + CommandName(command) + "' takes no file, got '" +
+                            positional[0] + "'",
+                        HelpHint(command)};
+    return false;
+  }
+  if (n == 0) {
+    *error = UsageError{"missing input file", HelpHint(command)};
+    return false;
+  }
+  if (command == Command::kInfo && n > 1) {
+    *error = UsageError{"too many arguments: expected one input file, got " + std::to_string(n),
+                        "run 'pixconv info' once per file; " + HelpHint(command)};
+    return false;
+  }
+  cl->inputs = std::move(positional);
+  return true;
 }
 
 UsageError UnknownOption(string_view arg, Command command, unsigned mask) {
@@ -337,7 +458,7 @@ bool ResolveMapping(bool range_given, CommandLine* cl, UsageError* error) {
 
 bool ParseCommandArgs(Command command, std::span<const char* const> args, CommandLine* cl,
                       UsageError* error) {
-  const unsigned mask = command == Command::kConvert ? kConvert : kInfo;
+  const unsigned mask = MaskOf(command);
   bool options_done = false;
   bool range_given = false;
   std::vector<std::string> positional;
@@ -388,16 +509,10 @@ bool ParseCommandArgs(Command command, std::span<const char* const> args, Comman
   }
   if (!ResolveMapping(range_given, cl, error)) return false;
 
-  if (positional.size() != 1) {
-    *error = UsageError{positional.empty() ? "missing input file"
-                                           : "too many arguments: expected one input file, got " +
-                                                 std::to_string(positional.size()),
-                        HelpHint(command)};
-    return false;
-  }
-  cl->input = positional[0];
+  if (!CheckPositional(command, std::move(positional), cl, error)) return false;
   if (command == Command::kConvert && cl->output.empty()) {
-    *error = UsageError{"missing output: give -o OUT (.png, .rgba or .raw)", HelpHint(command)};
+    *error = UsageError{"missing output: give -o OUT (.png, .pfm, .rgba or .raw), -o DIR/ or -o -",
+                        HelpHint(command)};
     return false;
   }
   if (cl->raw.pixel_format && (cl->raw.color_model || cl->raw.datatype)) {
@@ -424,23 +539,18 @@ bool ParseCommandLine(int argc, const char* const* argv, CommandLine* out, Usage
   const string_view command = args[0];
   if (command == "--help" || command == "-h") return true;  // kHelp, general topic
   if (command == "help") {
-    if (args.size() > 1) {
-      const string_view topic = args[1];
-      if (topic == "convert") out->help_topic = Command::kConvert;
-      if (topic == "info") out->help_topic = Command::kInfo;
-    }
+    if (args.size() > 1) CommandFromName(args[1], &out->help_topic);
     return true;
   }
   if (command == "--version") {
     out->command = Command::kVersion;
     return true;
   }
-  if (command == "convert" || command == "info") {
-    out->command = command == "convert" ? Command::kConvert : Command::kInfo;
+  if (CommandFromName(command, &out->command)) {
     return ParseCommandArgs(out->command, args.subspan(1), out, error);
   }
   *error = UsageError{"unknown command '" + std::string(command) + "'",
-                      "the commands are 'convert' and 'info'; run 'pixconv --help'"};
+                      "the commands are convert, info, formats and bench; run 'pixconv --help'"};
   return false;
 }
 

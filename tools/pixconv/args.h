@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "pixconv/convert.h"
 #include "pixconv/layout.h"
@@ -28,18 +29,28 @@ struct RawFormatArgs {
   bool AnyGiven() const;
 };
 
-enum class Command { kHelp, kVersion, kConvert, kInfo };
+enum class Command { kHelp, kVersion, kConvert, kInfo, kFormats, kBench };
+
+// What `-o` names, for `-o -` and `-o DIR/`, where no extension tells (see output_kind.h).
+enum class OutputKindArg { kFromName, kPng, kPfm, kRaw };
 
 struct CommandLine {
   Command command = Command::kHelp;
   Command help_topic = Command::kHelp;  // with kHelp: which command's help (kHelp = general)
-  std::string input;
-  std::string output;
+  std::vector<std::string> inputs;      // "-" = stdin
+  std::string output;                   // "-" = stdout; a trailing '/' or a directory = batch
+  OutputKindArg output_kind = OutputKindArg::kFromName;  // --output-format
   RawFormatArgs raw;
   ConvertOptions options;
-  bool force = false;    // overwrite an existing output
-  bool verbose = false;  // print a summary of the conversion
-  std::string target;    // --target: the SIMD target to pin, empty = runtime dispatch
+  bool rgba16 = false;    // --to rgba16: a 16-bit PNG, from the RGBA f32 conversion
+  bool force = false;     // overwrite an existing output
+  bool verbose = false;   // print a summary of the conversion
+  unsigned jobs = 0;      // --jobs: worker threads for a batch, 0 = one per core
+  bool quiet = false;     // --quiet: no progress and no summary, only errors
+  bool progress = false;  // --progress: show them even when stderr is not a terminal
+  bool json = false;      // info --json
+  std::string filter;     // bench --filter: an ECMAScript regex over the row names
+  std::string target;     // --target: the SIMD target to pin, empty = runtime dispatch
   // Depth and segmentation (L input). --depth is already resolved into options (range Depth
   // unless --range was given, Turbo unless --colormap was).
   bool depth = false;

@@ -7,5 +7,7 @@ namespace pixconv::cli {
 
 int RunConvert(const CommandLine& cl);
 int RunInfo(const CommandLine& cl);
+int RunFormats(const CommandLine& cl);
+int RunBench(const CommandLine& cl);
 
 }  // namespace pixconv::cli

@@ -17,11 +17,12 @@ Status IoError(const std::string& what, const std::string& path, int error_numbe
 }  // namespace
 
 Result<std::vector<uint8_t>> ReadFile(const std::string& path) {
+  const bool is_stdin = path == kStdio;
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
+  if (!is_stdin && std::filesystem::is_directory(path, ec)) {
     return Status(StatusCode::kIoError, path + " is a directory, not an image file");
   }
-  FILE* f = std::fopen(path.c_str(), "rb");
+  FILE* f = is_stdin ? stdin : std::fopen(path.c_str(), "rb");
   if (f == nullptr) return IoError("cannot open", path, errno);
   std::vector<uint8_t> data;
   // Grow by reading rather than trusting a size from stat: works for pipes and /dev/stdin too.
@@ -31,17 +32,20 @@ Result<std::vector<uint8_t>> ReadFile(const std::string& path) {
     data.insert(data.end(), chunk, chunk + n);
   const bool failed = std::ferror(f) != 0;
   const int read_errno = errno;
-  std::fclose(f);
-  if (failed) return IoError("cannot read", path, read_errno);
+  if (!is_stdin) std::fclose(f);
+  if (failed) return IoError("cannot read", is_stdin ? "stdin" : path, read_errno);
   return data;
 }
 
 Status CheckOutputPath(const std::string& path, bool overwrite) {
+  if (path == kStdio) return Status::Ok();
   std::error_code ec;
   const std::filesystem::file_status st = std::filesystem::symlink_status(path, ec);
   if (!std::filesystem::exists(st)) return Status::Ok();
   if (std::filesystem::is_directory(st)) {
-    return Status(StatusCode::kIoError, path + " is a directory; give a file name for -o");
+    return Status(
+        StatusCode::kIoError,
+        path + " is a directory; give a file name for -o, or end it with / to write into it");
   }
   if (!overwrite) {
     return Status(StatusCode::kIoError,
@@ -51,12 +55,16 @@ Status CheckOutputPath(const std::string& path, bool overwrite) {
 }
 
 OutputFile::~OutputFile() {
-  if (stream_ != nullptr) std::fclose(stream_);
+  if (stream_ != nullptr && stream_ != stdout) std::fclose(stream_);
   if (!temp_path_.empty()) std::remove(temp_path_.c_str());
 }
 
 Status OutputFile::Open(const std::string& path) {
   path_ = path;
+  if (path == kStdio) {  // nothing to rename: the bytes go out as they are written
+    stream_ = stdout;
+    return Status::Ok();
+  }
   // Beside the target so the final rename stays within one file system (and is atomic).
   temp_path_ = path + ".pixconv-tmp-" + std::to_string(getpid());
   stream_ = std::fopen(temp_path_.c_str(), "wb");
@@ -70,6 +78,11 @@ Status OutputFile::Open(const std::string& path) {
 
 Status OutputFile::Commit() {
   const bool write_failed = std::ferror(stream_) != 0;
+  if (stream_ == stdout) {
+    stream_ = nullptr;
+    if (write_failed || std::fflush(stdout) != 0) return IoError("cannot write", "stdout", errno);
+    return Status::Ok();
+  }
   errno = 0;
   const bool close_failed = std::fclose(stream_) != 0;
   const int error_number = errno != 0 ? errno : EIO;

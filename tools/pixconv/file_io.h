@@ -10,11 +10,14 @@
 
 namespace pixconv::cli {
 
-// Reads a whole file. Errors (kIoError) name the file and the system's reason.
+// The name of stdin as an input and stdout as an output, as in most Unix tools.
+inline constexpr const char* kStdio = "-";
+
+// Reads a whole file ("-": stdin). Errors (kIoError) name the file and the system's reason.
 Result<std::vector<uint8_t>> ReadFile(const std::string& path);
 
-// Fails when `path` exists (as anything) and `overwrite` is false, or names a directory.
-// Checked before any work so a refused run costs nothing.
+// Fails when `path` ("-" always passes) exists (as anything) and `overwrite` is false, or names a
+// directory. Checked before any work so a refused run costs nothing.
 Status CheckOutputPath(const std::string& path, bool overwrite);
 
 // An output written to a temporary file beside its final path and renamed over it by Commit(),
@@ -26,6 +29,7 @@ class OutputFile {
   OutputFile(const OutputFile&) = delete;
   OutputFile& operator=(const OutputFile&) = delete;
 
+  // "-" writes to stdout directly (a pipe cannot be renamed into place).
   Status Open(const std::string& path);
   FILE* stream() const { return stream_; }
   // Flushes, closes and renames the temporary file to the final path.

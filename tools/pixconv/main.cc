@@ -23,6 +23,10 @@ int main(int argc, char** argv) {
       return cli::RunConvert(cl);
     case cli::Command::kInfo:
       return cli::RunInfo(cl);
+    case cli::Command::kFormats:
+      return cli::RunFormats(cl);
+    case cli::Command::kBench:
+      return cli::RunBench(cl);
   }
   return cli::kExitError;
 }

@@ -26,7 +26,7 @@ void OnPngWarning(png_structp, png_const_charp) {}  // nothing a user could act 
 
 // The libpng calls, in a function with only trivially destructible locals (setjmp rules).
 bool WritePngRows(FILE* out, const uint8_t* rgba, uint32_t width, uint32_t height, size_t stride,
-                  bool srgb, ErrorState* state) {
+                  int bit_depth, bool srgb, ErrorState* state) {
   png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, state, OnPngError, OnPngWarning);
   if (png == nullptr) {
     std::snprintf(state->message, sizeof(state->message), "out of memory");
@@ -39,7 +39,7 @@ bool WritePngRows(FILE* out, const uint8_t* rgba, uint32_t width, uint32_t heigh
     return false;
   }
   png_init_io(png, out);
-  png_set_IHDR(png, info, width, height, 8, PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE,
+  png_set_IHDR(png, info, width, height, bit_depth, PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE,
                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   if (srgb) {
     png_set_sRGB(png, info, PNG_sRGB_INTENT_PERCEPTUAL);
@@ -58,9 +58,9 @@ bool WritePngRows(FILE* out, const uint8_t* rgba, uint32_t width, uint32_t heigh
 }  // namespace
 
 Status WritePng(FILE* out, const uint8_t* rgba, uint32_t width, uint32_t height, size_t stride,
-                bool srgb) {
+                int bit_depth, bool srgb) {
   ErrorState state{};
-  if (!WritePngRows(out, rgba, width, height, stride, srgb, &state)) {
+  if (!WritePngRows(out, rgba, width, height, stride, bit_depth, srgb, &state)) {
     return Status(StatusCode::kIoError, std::string("writing the PNG failed: ") + state.message);
   }
   return Status::Ok();

@@ -14,8 +14,12 @@ constexpr const char* kOverview =
 
 Usage:
   pixconv convert IN -o OUT [options]   convert one image (see 'pixconv convert --help')
-  pixconv info FILE [options]           describe an image (see 'pixconv info --help')
-  pixconv --help | --version
+  pixconv convert IN... -o DIR/         convert many, in parallel, into a directory
+  pixconv info FILE [options]           describe an image: format, bytes, per-channel min/max
+  pixconv formats [--size WxH]          every pixel format, color model and datatype
+  pixconv bench [--size WxH] [--filter REGEX]
+                                        a quick throughput table for this machine
+  pixconv --help | --version            (pixconv COMMAND --help for each command)
 
 Raw input is a file of samples described on the command line: --size WxH and either
 --color-model (L RGB RGBA BGR BGRA) with --datatype (U8 I8 U16 I16 U32 I32 U64 I64 F16 F32
@@ -23,14 +27,25 @@ F64), or --pixel-format (I420, I422, I444 limited/full, NV12, YUY2, Y8). PNG and
 are recognised by their content and need none of that. Names are case-insensitive.
 
 Exit status: 0 success, 1 error (bad input file, I/O), 2 usage error (bad command line).
+
+Examples:
+  pixconv convert frame.nv12 --size 1920x1080 --pixel-format nv12 -o frame.png
+  pixconv convert photos/*.jpg -o thumbs/ --jobs 4
+  pixconv info depth.raw --size 640x480 --datatype u16
 )";
 
 constexpr const char* kConvertHelp = R"(Usage: pixconv convert IN -o OUT [options]
+       pixconv convert IN... -o DIR/ [options]
 
-Converts IN to OUT. The extension of OUT picks what is written:
-  .png          8-bit RGBA PNG (needs --to rgba8, the default)
+Converts IN to OUT. IN may be - (stdin) and OUT may be - (stdout). The extension of OUT picks
+what is written (or --output-format, for stdout and directories; default png):
+  .png          8-bit RGBA PNG (--to rgba8, the default), or 16-bit with --to rgba16
+  .pfm          float RGB Portable FloatMap (the RGBA f32 result, alpha dropped)
   .rgba, .raw   the destination buffer as is: RGBA8 bytes, or 4 little-endian f32 per pixel
                 with --to rgbaf32; rows tightly packed, no header
+With several inputs, or -o naming a directory (a trailing / creates it), each IN is written
+to DIR/NAME.png (or .pfm, .rgba), NAME being IN's name without its extension; --jobs files
+convert at once. A file that fails is reported and the others still convert.
 
 Input (raw files only; PNG and JPEG are detected by content):
   --size WxH               image size in pixels (required for raw input)
@@ -46,10 +61,17 @@ Input (raw files only; PNG and JPEG are detected by content):
                            plane (default: tightly packed rows)
 
 Output:
-  -o, --output OUT         the output file
-  --to rgba8|rgbaf32       output sample type (default rgba8)
-  --order rgba|bgra        channel order of raw output (PNG is always RGBA)
-  -f, --force              overwrite OUT if it exists
+  -o, --output OUT         the output file, - for stdout, or a directory (DIR/)
+  --output-format KIND     png, pfm, rgba or raw: what to write where -o has no extension
+  --to rgba8|rgbaf32|rgba16
+                           output sample type (default rgba8); rgba16 = a 16-bit PNG made
+                           from the RGBA f32 result, sRGB-encoded like rgba8, for input with
+                           more than 8 bits
+  --order rgba|bgra        channel order of raw output (PNG and PFM are always RGB(A))
+  -f, --force              overwrite outputs that exist (otherwise nothing is converted)
+  -j, --jobs N             files converted at once in a batch (default: one per core)
+  -q, --quiet              no progress bar or summary (errors are still printed)
+  --progress               show them even when stderr is not a terminal
 
 Value mapping (color-model input):
   --range MODE             which sample range maps to [0, 1]:
@@ -87,6 +109,7 @@ YUV input (--pixel-format):
 
 Other:
   -v, --verbose            print what was converted: formats, range, transfers, SIMD target
+                           (on stdout, or on stderr when the image goes to stdout)
   --target NAME            run the kernels of one SIMD target (e.g. SSE4); --version lists them
 
 Examples:
@@ -97,21 +120,58 @@ Examples:
   pixconv convert scan.raw --size 227x149 --color-model bgr --datatype u16 --range 0,4095 -o scan.png
   pixconv convert hdr.raw --size 512x512 --color-model rgba --datatype f32 --to rgbaf32 -o hdr.rgba
   pixconv convert photo.jpg --order bgra -o photo.rgba
+  pixconv convert scan16.png --to rgba16 -o scan16-srgb.png
+  pixconv convert hdr.raw --size 512x512 --color-model rgb --datatype f16 -o hdr.pfm
+  pixconv convert shots/*.jpg shots/*.png -o out/ --jobs 8
+  cat frame.yuy2 | pixconv convert - --size 640x480 --pixel-format yuy2 -o - > frame.png
 )";
 
 constexpr const char* kInfoHelp = R"(Usage: pixconv info FILE [options]
 
-PNG or JPEG: prints the format, size, color model, datatype and bit depth from the header.
-Raw (with --size and --color-model/--datatype or --pixel-format, as for convert): prints the
-format, the bytes it needs and has, the finite min/max over all samples (the Y plane for YUV)
-and the range --range (default auto) picks from them.
+Prints what FILE holds: its kind (PNG, JPEG or raw) and bytes, the format (pixel format, or
+color model and datatype), the size, the bit depth (PNG/JPEG), the bytes of the image, the
+finite min/max of each channel (in memory order: B, G, R for BGR; Y, U, V for YUV) and of all
+samples together, and the range --range (default auto) picks from them. PNG and JPEG files are
+decoded for the statistics; raw files need --size and --color-model/--datatype or
+--pixel-format, as for convert. FILE may be - (stdin).
 
 Options: --size WxH, --color-model M, --datatype T, --pixel-format NAME, --stride BYTES[,U,V],
          --range MODE (see 'pixconv convert --help')
+  --json                   the same facts as one JSON object
 
 Examples:
   pixconv info photo.png
   pixconv info depth.raw --size 640x480 --datatype u16
+  pixconv info frame.nv12 --size 1920x1080 --pixel-format nv12 --json
+)";
+
+constexpr const char* kFormatsHelp = R"(Usage: pixconv formats [--size WxH]
+
+Lists every pixel format, color model and datatype with its Rerun number, the bytes a raw
+file of --size (default 1920x1080) needs, and the SIMD target whose kernels convert it on
+this machine (for RGBA8 and RGBA f32 output).
+
+Example:
+  pixconv formats --size 640x480
+)";
+
+constexpr const char* kBenchHelp =
+    R"(Usage: pixconv bench [--size WxH] [--filter REGEX] [--target NAME]
+
+Times the conversions on this machine, one thread, synthetic data of --size (default
+1920x1080), and prints Mpix/s, GB/s (bytes read + written) and the ratio to memcpy of the
+same output size measured in the same run. Each row is the median of 5 runs and names the
+SIMD target that ran it; a full table takes about ten seconds. For careful measurements use
+the Google Benchmark suite (build/bench/convert_bench).
+
+Options:
+  --size WxH               image size (default 1920x1080)
+  --filter REGEX           only rows whose name matches (case-insensitive), e.g. 'NV12|YUY2'
+  --target NAME            run the kernels of one SIMD target; --version lists them
+
+Examples:
+  pixconv bench
+  pixconv bench --size 3840x2160 --filter 'rgbaf32'
 )";
 
 }  // namespace
@@ -122,6 +182,10 @@ std::string HelpText(Command topic) {
       return kConvertHelp;
     case Command::kInfo:
       return kInfoHelp;
+    case Command::kFormats:
+      return kFormatsHelp;
+    case Command::kBench:
+      return kBenchHelp;
     default:
       return kOverview;
   }
