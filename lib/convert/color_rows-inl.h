@@ -260,12 +260,14 @@ struct ColorKernel {
       const FinishOptions o = ToFinish(p);
       if constexpr (kC == 4 && !kSwapRB) {
         if (!p.premultiply && n % 4 == 0) {
-          ForEachBlock(width * 4, n, Norm::kSampleBytes, kF32 ? 4 : 1, src, dst,
+          // Blocks of n samples are n / 4 whole pixels, so every block starts on a pixel and
+          // FinishSamples finds alpha in every fourth lane.
+          ForEachBlock(width, n / 4, 4 * Norm::kSampleBytes, kF32 ? 16 : 4, src, dst,
                        [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out) HWY_ATTR {
                          hn::Vec<DF> t[1];
                          Norm::template Load<1>(in, t, p);
                          FinishSamples<kF32>(df, o, t[0], out);
-                       });
+                       }, p.stream);
           return;
         }
       }
@@ -274,7 +276,7 @@ struct ColorKernel {
                      hn::Vec<DF> t[kC];
                      Norm::template Load<kC>(in, t, p);
                      Finish<kC, kSwapRB, kF32>(df, o, t, out);
-                   });
+                   }, p.stream);
     }
   };
 };
@@ -287,13 +289,22 @@ struct ExactU8Kernel {
   struct K {
     static_assert(!kF32, "the exact U8 kernel writes RGBA8 only");
     static void Run(const uint8_t* HWY_RESTRICT src, uint8_t* HWY_RESTRICT dst, size_t width,
-                    const internal::ColorRowParams&) {
-      if constexpr (kC == 4 && !kSwapRB) {
-        std::memcpy(dst, src, width * 4);
-        return;
-      }
+                    const internal::ColorRowParams& p) {
       const hn::ScalableTag<uint8_t> d;
       using V = hn::Vec<decltype(d)>;
+      if constexpr (kC == 4 && !kSwapRB) {
+        if (!p.stream) {
+          std::memcpy(dst, src, width * 4);
+          return;
+        }
+        ForEachBlock(width, hn::Lanes(d), 4, 4, src, dst,
+                     [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out) HWY_ATTR {
+                       for (size_t i = 0; i < 4; ++i) {
+                         hn::StoreU(hn::LoadU(d, in + i * hn::Lanes(d)), d, out + i * hn::Lanes(d));
+                       }
+                     }, true);
+        return;
+      }
       const V opaque = hn::Set(d, 255);
       ForEachBlock(width, hn::Lanes(d), kC, 4, src, dst,
                    [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out) HWY_ATTR {
@@ -307,7 +318,7 @@ struct ExactU8Kernel {
                        const V b = kSwapRB ? c[0] : c[2];
                        hn::StoreInterleaved4(r, c[1], b, a, d, out);
                      }
-                   });
+                   }, p.stream);
     }
   };
 };
@@ -319,7 +330,7 @@ struct ExactU16Kernel {
   struct K {
     static_assert(!kF32, "the exact U16 kernel writes RGBA8 only");
     static void Run(const uint8_t* HWY_RESTRICT src, uint8_t* HWY_RESTRICT dst, size_t width,
-                    const internal::ColorRowParams&) {
+                    const internal::ColorRowParams& p) {
       const hn::ScalableTag<uint32_t> d32;
       const hn::Rebind<uint16_t, decltype(d32)> d16;
       const hn::Rebind<uint8_t, decltype(d32)> d8;
@@ -346,7 +357,7 @@ struct ExactU16Kernel {
                        const V8 a = (kC == 4) ? to8(raw[kC - 1]) : opaque;
                        hn::StoreInterleaved4(r, g, b, a, d8, out);
                      }
-                   });
+                   }, p.stream);
     }
   };
 };

@@ -82,7 +82,7 @@ struct ColormapKernel {
                      const auto index = hn::ConvertTo(di, hn::MulAdd(t[0], scale, half));
                      hn::StoreU(hn::GatherIndex(du, p.colormap_lut, index), du,
                                 reinterpret_cast<uint32_t*>(out));
-                   });
+                   }, p.stream);
       return;
     }
     ForEachBlock(width, hn::Lanes(df), Norm::kSampleBytes, kF32 ? 16 : 4, src, dst,
@@ -93,7 +93,7 @@ struct ColormapKernel {
                    for (int ch = 0; ch < 3; ++ch) rgb[ch] = ChannelInDouble(df, t[0], poly.coeff[ch]);
                    ApplyTransfer(df, o, rgb[0], rgb[1], rgb[2], one);
                    StoreRgba<kF32, kSwapRB>(df, rgb[0], rgb[1], rgb[2], one, out);
-                 });
+                 }, p.stream);
   }
 };
 

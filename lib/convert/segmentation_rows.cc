@@ -201,7 +201,7 @@ struct SegmentationKernel {
                      b = hn::Mul(b, a);
                    }
                    StoreRgba<kF32, kSwapRB>(df, r, g, b, a, out);
-                 });
+                 }, p.stream);
   }
 };
 

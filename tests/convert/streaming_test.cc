@@ -1,0 +1,93 @@
+// Outputs of at least kStreamMinOutputBytes are written with non-temporal stores through the
+// double-buffered path of row_loop-inl.h. On every target, a streamed frame must hold exactly
+// the bytes of the same rows converted one at a time as small (cached) images, whatever the
+// destination's alignment and stride, and nothing outside the pixels may be touched.
+#include <doctest/doctest.h>
+
+#include <cstring>
+#include <random>
+#include <vector>
+
+#include "convert/color_plan.h"
+#include "pixconv/convert.h"
+#include "support/targets.h"
+#include "test_images.h"
+
+namespace pixconv {
+namespace {
+
+struct StreamCase {
+  ColorModel model;
+  ChannelDatatype datatype;
+  OutputType to;
+  Colormap colormap = Colormap::None;
+  bool segmentation = false;
+};
+
+// Rows converted one by one: each a 1-row image far below the streaming threshold.
+std::vector<uint8_t> RowByRow(const ImageView& src, const ConvertOptions& o) {
+  const uint32_t w = src.format.width, h = src.format.height;
+  const size_t out_row = size_t{w} * BytesPerPixel(o.to);
+  std::vector<uint8_t> out(out_row * h);
+  for (uint32_t y = 0; y < h; ++y) {
+    ImageFormat row = src.format;
+    row.height = 1;
+    Result<ImageView> view = MakeImageView(row, src.Row(0, y), src.planes[0].stride);
+    REQUIRE_MESSAGE(view.ok(), view.status().ToString());
+    REQUIRE(Convert(*view, {out.data() + y * out_row, out_row, 0}, o).ok());
+  }
+  return out;
+}
+
+TEST_CASE("streamed outputs equal cached ones, at any destination alignment and stride") {
+  const StreamCase cases[] = {
+      {ColorModel::L, ChannelDatatype::U8, OutputType::RGBA8},      // exact byte kernel
+      {ColorModel::RGB, ChannelDatatype::U8, OutputType::RGBA8},
+      {ColorModel::RGBA, ChannelDatatype::U8, OutputType::RGBA8},   // a plain copy
+      {ColorModel::BGRA, ChannelDatatype::U8, OutputType::RGBAF32},
+      {ColorModel::RGBA, ChannelDatatype::U16, OutputType::RGBAF32},  // samples in memory order
+      {ColorModel::RGB, ChannelDatatype::F32, OutputType::RGBA8},
+      {ColorModel::BGR, ChannelDatatype::F64, OutputType::RGBAF32},
+      {ColorModel::L, ChannelDatatype::U16, OutputType::RGBA8, Colormap::Turbo},
+      {ColorModel::L, ChannelDatatype::F32, OutputType::RGBAF32, Colormap::Viridis},
+      {ColorModel::L, ChannelDatatype::U16, OutputType::RGBA8, Colormap::None, true},
+  };
+  std::mt19937_64 rng(11);
+  const uint8_t class_colors[8] = {10, 20, 30, 255, 200, 100, 50, 128};
+  for (const StreamCase& c : cases) {
+    // An odd width, so rows end inside a chunk, and just enough rows to stream.
+    const uint32_t w = 1283;
+    const size_t out_row = size_t{w} * BytesPerPixel(c.to);
+    const uint32_t h = static_cast<uint32_t>(internal::kStreamMinOutputBytes / out_row + 2);
+    test::TestImage img =
+        test::MakeColorImage(c.datatype, c.model, w, h, test::Profile::kWide, rng, 0, 1);
+    ConvertOptions o;
+    o.to = c.to;
+    o.range = RangeMode::Datatype;  // the same range for the frame and each of its rows
+    o.colormap = c.colormap;
+    o.segmentation = c.segmentation;
+    o.class_colors = {class_colors, 2};
+    CAPTURE(Describe(img.view.format));
+    CAPTURE(static_cast<int>(c.to));
+    test::ForEachTarget([&](const char*) {
+      const std::vector<uint8_t> want = RowByRow(img.view, o);
+      // 0: aligned; 4 and 16: aligned after a pixel-sized head; 1: never aligned, so cached.
+      for (size_t misalign : {0, 4, 16, 1}) {
+        for (size_t extra_stride : {0, 12}) {
+          CAPTURE(misalign);
+          CAPTURE(extra_stride);
+          test::GuardedOutput out = test::MakeOutput(w, h, c.to, extra_stride, misalign);
+          REQUIRE(Convert(img.view, out.view(), o).ok());
+          REQUIRE(out.GuardsIntact());
+          for (uint32_t y = 0; y < h; ++y) {
+            REQUIRE_MESSAGE(std::memcmp(out.Row(y), want.data() + y * out_row, out_row) == 0,
+                            "row " << y);
+          }
+        }
+      }
+    });
+  }
+}
+
+}  // namespace
+}  // namespace pixconv
