@@ -44,13 +44,68 @@ inline constexpr size_t kStreamChunkBytes = 2048;
 // Streamed stores start on a cache-line boundary of the destination.
 inline constexpr size_t kStreamAlign = 64;
 
-// Copies `bytes` (a multiple of the vector size) from an aligned buffer to an aligned
-// destination with non-temporal stores. On targets without them, Stream is a plain store.
-HWY_INLINE void StreamCopy(const uint8_t* HWY_RESTRICT from, uint8_t* HWY_RESTRICT to, size_t bytes) {
-  const hn::ScalableTag<uint8_t> d;
-  const size_t n = hn::Lanes(d);
-  for (size_t i = 0; i < bytes; i += n) hn::Stream(hn::Load(d, from + i), d, to + i);
-}
+// Double-buffered streaming of a row's output in chunks of kStreamChunkBytes. Usage:
+//   OutputStreamer out(block_bytes);
+//   for each chunk at destination `to` (aligned to the vector size):
+//     for i in [0, out.blocks()): convert block i into out.Block(i); out.AfterBlock(i);
+//     out.EndChunk(to);
+//   out.Finish();
+// Chunk k is converted into one buffer while chunk k - 1 streams out of the other: after each
+// block, its share of the previous chunk's vectors (one vector after every few blocks, when a
+// block is smaller than a vector).
+class OutputStreamer {
+ public:
+  // block_bytes: one block's output, a power of two that divides kStreamChunkBytes.
+  explicit OutputStreamer(size_t block_bytes)
+      : blocks_(kStreamChunkBytes / block_bytes),
+        per_block_(Vectors() >= blocks_ ? Vectors() / blocks_ : 1),
+        every_(Vectors() >= blocks_ ? 1 : blocks_ / Vectors()),
+        block_bytes_(block_bytes) {}
+
+  size_t blocks() const { return blocks_; }
+  uint8_t* Block(size_t i) { return fill_ + i * block_bytes_; }
+
+  HWY_INLINE void AfterBlock(size_t i) {
+    if (drain_ == nullptr || (i + 1) % every_ != 0) return;
+    const hn::ScalableTag<uint8_t> d8;
+    const size_t n = hn::Lanes(d8);
+    for (size_t k = 0; k < per_block_; ++k, ++drained_) {
+      hn::Stream(hn::Load(d8, drain_ + drained_ * n), d8, drain_to_ + drained_ * n);
+    }
+  }
+
+  // The chunk just filled goes to `to` (vector-aligned), while the next one is converted.
+  HWY_INLINE void EndChunk(uint8_t* HWY_RESTRICT to) {
+    drain_ = fill_;
+    drain_to_ = to;
+    drained_ = 0;
+    fill_ = fill_ == buffers_[0] ? buffers_[1] : buffers_[0];
+  }
+
+  // Streams what is left of the last chunk and fences the row's non-temporal stores, so they
+  // are ordered before any later store of this thread (a caller that hands the frame to
+  // another thread synchronizes with it as for any other store).
+  HWY_INLINE void Finish() {
+    if (drain_ != nullptr) {
+      const hn::ScalableTag<uint8_t> d8;
+      const size_t n = hn::Lanes(d8);
+      for (size_t v = drained_; v < Vectors(); ++v) {
+        hn::Stream(hn::Load(d8, drain_ + v * n), d8, drain_to_ + v * n);
+      }
+    }
+    hwy::FlushStream();
+  }
+
+ private:
+  static size_t Vectors() { return kStreamChunkBytes / hn::Lanes(hn::ScalableTag<uint8_t>()); }
+
+  const size_t blocks_, per_block_, every_, block_bytes_;
+  alignas(64) uint8_t buffers_[2][kStreamChunkBytes];
+  uint8_t* fill_ = buffers_[0];
+  const uint8_t* drain_ = nullptr;
+  uint8_t* drain_to_ = nullptr;
+  size_t drained_ = 0;
+};
 
 // Calls block(src, dst) for consecutive blocks of `n` pixels covering `width` pixels.
 // `in_bpp` / `out_bpp` are bytes per pixel; n * max(in_bpp, out_bpp) <= kMaxBlockBytes.
@@ -73,11 +128,9 @@ HWY_INLINE void ForEachBlockCached(size_t width, size_t n, size_t in_bpp, size_t
 }
 
 // The same, with the destination written by non-temporal stores when `stream` is set and the
-// destination can be aligned at a pixel boundary (out_bpp divides kStreamAlign: 1, 4 or 16
+// destination can be aligned at a pixel boundary (out_bpp divides kStreamAlign: 4 or 16
 // here). The pixels before the first aligned line and after the last whole chunk take the
-// cached path. Ends with a store fence, so the row's stores are ordered before any later
-// store of this thread (a caller that hands the frame to another thread synchronizes with
-// it as for any other store).
+// cached path.
 template <class Block>
 HWY_INLINE void ForEachBlock(size_t width, size_t n, size_t in_bpp, size_t out_bpp,
                              const uint8_t* HWY_RESTRICT src, uint8_t* HWY_RESTRICT dst,
@@ -91,35 +144,16 @@ HWY_INLINE void ForEachBlock(size_t width, size_t n, size_t in_bpp, size_t out_b
   }
   size_t x = misaligned / out_bpp;
   ForEachBlockCached(x, n, in_bpp, out_bpp, src, dst, block);
-  // Chunk k is converted into one buffer while chunk k - 1 streams out of the other: after
-  // each of a chunk's `blocks` blocks, `per_block` vectors of the previous chunk (or one vector
-  // after every `every` blocks, when blocks are smaller than a vector).
-  const hn::ScalableTag<uint8_t> d8;
-  const size_t vector = hn::Lanes(d8);
-  const size_t vectors = kStreamChunkBytes / vector, blocks = chunk / n;
-  const size_t per_block = vectors >= blocks ? vectors / blocks : 1;
-  const size_t every = vectors >= blocks ? 1 : blocks / vectors;
-  alignas(64) uint8_t buffers[2][kStreamChunkBytes];
-  uint8_t* fill = buffers[0];
-  const uint8_t* drain = nullptr;
-  uint8_t* drain_to = nullptr;
+  OutputStreamer out(n * out_bpp);
   for (; x + chunk <= width; x += chunk) {
-    size_t v = 0;
-    for (size_t i = 0; i < blocks; ++i) {
-      block(src + (x + i * n) * in_bpp, fill + i * n * out_bpp);
-      if (drain != nullptr && (i + 1) % every == 0) {
-        for (size_t k = 0; k < per_block; ++k, ++v) {
-          hn::Stream(hn::Load(d8, drain + v * vector), d8, drain_to + v * vector);
-        }
-      }
+    for (size_t i = 0; i < out.blocks(); ++i) {
+      block(src + (x + i * n) * in_bpp, out.Block(i));
+      out.AfterBlock(i);
     }
-    drain = fill;
-    drain_to = dst + x * out_bpp;
-    fill = fill == buffers[0] ? buffers[1] : buffers[0];
+    out.EndChunk(dst + x * out_bpp);
   }
-  StreamCopy(drain, drain_to, kStreamChunkBytes);  // at least one chunk ran
+  out.Finish();
   ForEachBlockCached(width - x, n, in_bpp, out_bpp, src + x * in_bpp, dst + x * out_bpp, block);
-  hwy::FlushStream();
 }
 
 }  // namespace pixconv::HWY_NAMESPACE

@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <string>
+
+#include "convert/color_plan.h"
 
 namespace pixconv::internal {
 namespace {
@@ -162,6 +165,8 @@ Status PlanYuv(const ImageFormat& format, const ConvertOptions& opts, YuvPlan* p
   YuvConstants& k = p.constants;
   k.decode_srgb = input_srgb && !output_srgb;
   k.encode_srgb = !input_srgb && output_srgb;
+  k.stream =
+      uint64_t{format.width} * format.height * BytesPerPixel(opts.to) >= kStreamMinOutputBytes;
   SetFixedPoint(linear, &k);
   SetFloat(linear, &k);
 

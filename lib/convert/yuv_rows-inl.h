@@ -33,6 +33,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "convert/row_loop-inl.h"
 #include "convert/yuv_plan.h"
 #include "hwy/highway.h"
 
@@ -136,13 +137,16 @@ inline constexpr size_t kMaxUnitPlaneBytes = 2 * kMaxUnitPixels + 4;
 //   - when the destination is not vector-aligned but an even pixel count gets it there, a
 //     first unit at 0 converts that head and the others start aligned (a store straddling two
 //     cache lines costs about a third more on x86; malloc'd buffers are often 16 bytes off);
+//   - with `stream`, the aligned units that fill whole chunks write through an OutputStreamer
+//     (non-temporal stores, row_loop-inl.h);
 //   - the last unit that fits ends the row when it covers pixels its predecessors did not.
 // What remains (narrow rows, and the last pixels when bilinear chroma reads a sample past the
 // row end) runs through zero- or edge-padded stack copies of the planes and a stack output,
 // of which only the row's pixels are copied out.
 template <YuvKind kK, bool kBilinear, class Unit>
 HWY_INLINE void ForEachUnit(const internal::YuvRowPtrs& rows, size_t width, size_t n,
-                            size_t out_bpp, uint8_t* HWY_RESTRICT dst, const Unit& unit) {
+                            size_t out_bpp, uint8_t* HWY_RESTRICT dst, const Unit& unit,
+                            bool stream = false) {
   // A local copy: stores through dst (bytes) could alias the caller's struct, so the compiler
   // would reload its pointers for every unit.
   const internal::YuvRowPtrs base = rows;
@@ -174,12 +178,28 @@ HWY_INLINE void ForEachUnit(const internal::YuvRowPtrs& rows, size_t width, size
     const size_t misaligned =
         (vector_bytes - reinterpret_cast<uintptr_t>(dst) % vector_bytes) % vector_bytes;
     const size_t head = misaligned % (2 * out_bpp) == 0 ? misaligned / out_bpp : 0;
-    // Unit positions: 0 (the head), then head + k n up to `last`, then `last` itself.
+    // Unit positions: 0 (the head), then head + k n up to `last`, then `last` itself. With
+    // `stream`, whole chunks from the first aligned position on go through the streamer.
+    const size_t chunk = kStreamChunkBytes / out_bpp;  // pixels, a multiple of n
+    bool may_stream = stream && misaligned == head * out_bpp;
     size_t x = 0;
     for (;;) {
-      unit(advance(x), dst + x * out_bpp);  // the only call site: the unit inlines here
+      unit(advance(x), dst + x * out_bpp);  // the one cached call site: the unit inlines here
       done = std::max(done, x + n);
       size_t next = x == 0 && head != 0 ? head : x + n;
+      if (may_stream && static_cast<ptrdiff_t>(next + chunk - n) <= last) {
+        may_stream = false;
+        OutputStreamer out(n * out_bpp);
+        for (; static_cast<ptrdiff_t>(next + chunk - n) <= last; next += chunk) {
+          for (size_t i = 0; i < out.blocks(); ++i) {
+            unit(advance(next + i * n), out.Block(i));
+            out.AfterBlock(i);
+          }
+          out.EndChunk(dst + next * out_bpp);
+        }
+        out.Finish();
+        done = std::max(done, next);
+      }
       if (static_cast<ptrdiff_t>(next) > last) {
         if (static_cast<size_t>(last) + n <= done) break;
         next = static_cast<size_t>(last);

@@ -124,7 +124,7 @@ void RowFixed(const internal::YuvRowPtrs& rows, uint8_t* HWY_RESTRICT dst, size_
           blue[i] = ToCode(luma[i], cb[i]);
         }
         StoreUnit<kSwapRB>(d, order, red, green, blue, out);
-      });
+      }, k.stream);
 }
 
 template <YuvKind kK, bool kBilinear>

@@ -110,7 +110,7 @@ void RowFloat(const internal::YuvRowPtrs& rows, uint8_t* HWY_RESTRICT dst, size_
             }
           }
         }
-      });
+      }, k.stream);
 }
 
 template <YuvKind kK, bool kBilinear>
