@@ -1,9 +1,12 @@
 // Plane geometry, buffer sizes and view validation (DESIGN.md section 1). No SIMD here.
 #include "pixconv/layout.h"
 
+#include <optional>
 #include <string>
 
 #include "format/checked_math.h"
+#include "format/layout_internal.h"
+#include "format/overlap.h"
 
 namespace pixconv {
 namespace {
@@ -127,6 +130,35 @@ Result<size_t> PlaneFootprint(const FormatLayout& layout, int p, size_t stride) 
   return full;
 }
 
+using internal::PlaneName;
+
+Status WithContext(const ImageFormat& f, int p, const Status& s) {
+  return Status(s.code(), Describe(f) + " " + PlaneName(f, p) + ": " + s.message());
+}
+
+// Planes that share a byte are a caller's layout error (a wrong offset or stride), even
+// though pixconv only reads them. Planes whose rows interleave without sharing a byte are fine.
+Status CheckPlanesDisjoint(const ImageView& view, const FormatLayout& layout) {
+  for (int p = 0; p < layout.num_planes; ++p) {
+    for (int q = p + 1; q < layout.num_planes; ++q) {
+      const std::optional<internal::RowPair> shared = internal::FindOverlap(
+          internal::PlaneRows(view, layout, p), internal::PlaneRows(view, layout, q));
+      if (!shared) continue;
+      return Status(StatusCode::kInvalidArgument,
+                    Describe(view.format) + ": the " + PlaneName(view.format, p) + " and the " +
+                        PlaneName(view.format, q) + " share bytes (row " +
+                        std::to_string(shared->a) + " of the " + PlaneName(view.format, p) +
+                        ", row " + std::to_string(shared->b) + " of the " +
+                        PlaneName(view.format, q) + ")");
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+namespace internal {
+
 const char* PlaneName(const ImageFormat& f, int p) {
   if (!f.pixel_format || f.pixel_format == PixelFormat::YUY2) return "image";
   if (p == 0) return "Y plane";
@@ -134,11 +166,31 @@ const char* PlaneName(const ImageFormat& f, int p) {
   return p == 1 ? "U plane" : "V plane";
 }
 
-Status WithContext(const ImageFormat& f, int p, const Status& s) {
-  return Status(s.code(), Describe(f) + " " + PlaneName(f, p) + ": " + s.message());
+RowSet PlaneRows(const ImageView& view, const FormatLayout& layout, int p) {
+  return RowSet{reinterpret_cast<uintptr_t>(view.planes[p].data), view.planes[p].stride,
+                layout.planes[p].row_bytes, layout.planes[p].rows};
 }
 
-}  // namespace
+RowSet ByteRange(const void* data, size_t size) {
+  return RowSet{reinterpret_cast<uintptr_t>(data), size, size, size ? 1u : 0u};
+}
+
+Status CheckDestinationOverlap(const ImageView& src, const RowSet& dst, std::string_view what) {
+  Result<FormatLayout> layout = ComputeLayout(src.format);
+  if (!layout.ok()) return layout.status();
+  for (int p = 0; p < layout->num_planes; ++p) {
+    const std::optional<RowPair> shared = FindOverlap(dst, PlaneRows(src, *layout, p));
+    if (!shared) continue;
+    return Status(StatusCode::kInvalidArgument,
+                  std::string(what) + " for " + Describe(src.format) + " overlaps the " +
+                      PlaneName(src.format, p) +
+                      " (destination row " + std::to_string(shared->a) + " shares bytes with row " +
+                      std::to_string(shared->b) + " of the " + PlaneName(src.format, p) + ")");
+  }
+  return Status::Ok();
+}
+
+}  // namespace internal
 
 Result<size_t> BufferSize(const ImageFormat& f, const std::array<size_t, kMaxPlanes>& strides) {
   Result<FormatLayout> layout = ComputeLayout(f);
@@ -220,7 +272,7 @@ Status Validate(const ImageView& view) {
                         std::to_string(*needed) + " bytes, buffer has " + std::to_string(plane.size));
     }
   }
-  return Status::Ok();
+  return CheckPlanesDisjoint(view, *layout);
 }
 
 }  // namespace pixconv
