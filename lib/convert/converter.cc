@@ -3,6 +3,7 @@
 
 #include "convert/converter_impl.h"
 #include "format/checked_math.h"
+#include "format/layout_internal.h"
 
 namespace pixconv {
 namespace {
@@ -25,12 +26,17 @@ Result<size_t> OutputSize(uint32_t width, uint32_t height, OutputType type, size
     return Status(StatusCode::kUnknownEnum,
                   "unknown output type value " + std::to_string(static_cast<int>(type)));
   }
+  // Named like the dimension error, so a caller sees which output shape failed.
+  auto context = [&] {
+    return "output " + std::to_string(width) + "x" + std::to_string(height) +
+           (type == OutputType::RGBA8 ? " RGBA8: " : " RGBAF32: ");
+  };
   size_t row = 0;
   if (!internal::CheckedMul(width, BytesPerPixel(type), &row)) {
-    return Status(StatusCode::kSizeOverflow, "output row size overflows size_t");
+    return Status(StatusCode::kSizeOverflow, context() + "row size overflows size_t");
   }
   Result<size_t> size = PlaneSize(PlaneGeometry{height, row}, stride);
-  if (!size.ok()) return Status(size.status().code(), "output: " + size.status().message());
+  if (!size.ok()) return Status(size.status().code(), context() + size.status().message());
   return size;
 }
 
@@ -96,8 +102,15 @@ Status Converter::ConvertRows(const ImageView& src, const OutputView& dst, uint3
                   "destination for " + Describe(impl.format) + " needs " + std::to_string(*needed) +
                       " bytes, buffer has " + std::to_string(dst.size));
   }
+  // Neither product can overflow: OutputSize checked width * bytes per pixel and
+  // stride * (height - 1) + row, which bound every row offset below.
   const size_t out_row = size_t{width} * BytesPerPixel(impl.options.to);
   const size_t stride = dst.stride ? dst.stride : out_row;
+  // The whole destination, not only this band's rows: a destination that shares bytes with
+  // its source is wrong whichever band happens to touch them, and the kernels read a source
+  // row after writing earlier destination rows. Two comparisons per plane when disjoint.
+  const internal::RowSet dst_rows{reinterpret_cast<uintptr_t>(dst.data), stride, out_row, height};
+  PIXCONV_RETURN_IF_ERROR(internal::CheckDestinationOverlap(src, dst_rows, "destination"));
   uint8_t* out = static_cast<uint8_t*>(dst.data);
   if (impl.is_yuv) {
     internal::RunYuvRows(impl.yuv, src, out, stride, row_begin, row_end);
