@@ -10,6 +10,8 @@
 
 #include "convert/converter_impl.h"  // internal::ValidateOptions
 #include "decode/reader.h"
+#include "format/checked_math.h"
+#include "format/layout_internal.h"
 #include "pixconv/decode.h"
 
 namespace pixconv {
@@ -69,9 +71,16 @@ Result<std::unique_ptr<CodecReader>> Open(const void* data, size_t size,
   return reader;
 }
 
-// Checks that `dst` holds `rows` rows of `row_bytes` and resolves its stride.
+// The encoded bytes a reader was opened on: a destination must not share any of them.
+struct Encoded {
+  const void* data;
+  size_t size;
+};
+
+// Checks that `dst` holds `rows` rows of `row_bytes`, shares no byte with the encoded input
+// (the codec would overwrite data it has yet to read), and resolves its stride.
 Result<size_t> CheckDestination(const std::string& what, uint32_t rows, size_t row_bytes,
-                                const OutputView& dst) {
+                                const OutputView& dst, const Encoded& encoded) {
   Result<size_t> needed = PlaneSize(PlaneGeometry{rows, row_bytes}, dst.stride);
   if (!needed.ok()) return Status(needed.status().code(), what + ": " + needed.status().message());
   if (dst.data == nullptr) {
@@ -82,7 +91,15 @@ Result<size_t> CheckDestination(const std::string& what, uint32_t rows, size_t r
                                                    " bytes, destination has " +
                                                    std::to_string(dst.size));
   }
-  return dst.stride ? dst.stride : row_bytes;
+  const size_t stride = dst.stride ? dst.stride : row_bytes;
+  const internal::RowSet dst_rows{reinterpret_cast<uintptr_t>(dst.data), stride, row_bytes, rows};
+  if (const auto shared =
+          internal::FindOverlap(dst_rows, internal::ByteRange(encoded.data, encoded.size))) {
+    return Status(StatusCode::kInvalidArgument,
+                  what + ": destination row " + std::to_string(shared->a) +
+                      " overlaps the encoded input (" + std::to_string(encoded.size) + " bytes)");
+  }
+  return stride;
 }
 
 Status AllocationFailed(size_t bytes) {
@@ -100,12 +117,12 @@ Status Allocate(size_t bytes, std::vector<uint8_t>* buffer) {
   return Status::Ok();
 }
 
-Status ReadModel(CodecReader& reader, const OutputView& dst) {
+Status ReadModel(CodecReader& reader, const OutputView& dst, const Encoded& encoded) {
   const ImageFormat& f = reader.info().format;
   Result<FormatLayout> layout = ComputeLayout(f);
   if (!layout.ok()) return layout.status();
   Result<size_t> stride = CheckDestination(DescribeInfo(reader.info()), f.height,
-                                           layout->planes[0].row_bytes, dst);
+                                           layout->planes[0].row_bytes, dst, encoded);
   if (!stride.ok()) return stride.status();
   return reader.Read(RowTarget{static_cast<uint8_t*>(dst.data), *stride, RowLayout::kModel});
 }
@@ -125,30 +142,49 @@ bool KeepsU8Samples(const ImageFormat& f, const ConvertOptions& o) {
   return input_srgb == output_srgb;
 }
 
+// Bytes of the input-model image that a decode-and-convert goes through: 0 when the codec
+// writes the output itself. Its own Result because a file within the pixel limit can still
+// need more than a 32-bit size_t holds (a 16384 x 16384 RGBA16 PNG: 2 GiB).
+Result<size_t> IntermediateBytes(const ImageInfo& info, const ConvertOptions& convert) {
+  if (KeepsU8Samples(info.format, convert)) return size_t{0};
+  Result<size_t> bytes = BufferSize(info.format);
+  if (!bytes.ok()) {
+    return Status(bytes.status().code(), DescribeInfo(info) +
+                                             ": the decoded image it converts from: " +
+                                             bytes.status().message());
+  }
+  return bytes;
+}
+
 // Decodes and converts with options that ValidateOptions accepted.
-Status ReadConverted(CodecReader& codec, const OutputView& dst, const ConvertOptions& convert) {
+Status ReadConverted(CodecReader& codec, const OutputView& dst, const ConvertOptions& convert,
+                     const Encoded& encoded) {
   const ImageFormat& f = codec.info().format;
-  const char* output = convert.to == OutputType::RGBA8 ? "RGBA8" : "RGBAF32";
-  Result<size_t> stride =
-      CheckDestination(std::string(output) + " output of " + DescribeInfo(codec.info()),
-                       f.height, size_t{f.width} * BytesPerPixel(convert.to), dst);
+  const std::string what = std::string(convert.to == OutputType::RGBA8 ? "RGBA8" : "RGBAF32") +
+                           " output of " + DescribeInfo(codec.info());
+  size_t row_bytes = 0;
+  if (!internal::CheckedMul(f.width, BytesPerPixel(convert.to), &row_bytes)) {
+    return Status(StatusCode::kSizeOverflow, what + ": row size overflows size_t");
+  }
+  Result<size_t> stride = CheckDestination(what, f.height, row_bytes, dst, encoded);
   if (!stride.ok()) return stride.status();
-  if (KeepsU8Samples(f, convert)) {
+  Result<size_t> bytes = IntermediateBytes(codec.info(), convert);
+  if (!bytes.ok()) return bytes.status();
+  if (*bytes == 0) {
     const RowLayout layout =
         convert.order == ChannelOrder::BGRA ? RowLayout::kBgra8 : RowLayout::kRgba8;
     return codec.Read(RowTarget{static_cast<uint8_t*>(dst.data), *stride, layout});
   }
   // Everything else goes through the input model and the conversion kernels (16-bit PNGs use
   // the U16 kernels). The temporary needs no zeroing: the codec writes every byte of it.
-  const size_t bytes = *BufferSize(f);  // cannot fail: Open checked the dimensions
   std::unique_ptr<uint8_t[]> pixels;
   try {
-    pixels = std::make_unique_for_overwrite<uint8_t[]>(bytes);
+    pixels = std::make_unique_for_overwrite<uint8_t[]>(*bytes);
   } catch (const std::bad_alloc&) {
-    return AllocationFailed(bytes);
+    return AllocationFailed(*bytes);
   }
-  PIXCONV_RETURN_IF_ERROR(ReadModel(codec, OutputView{pixels.get(), bytes, 0}));
-  Result<ImageView> view = MakeImageView(f, pixels.get(), bytes);
+  PIXCONV_RETURN_IF_ERROR(ReadModel(codec, OutputView{pixels.get(), *bytes, 0}, encoded));
+  Result<ImageView> view = MakeImageView(f, pixels.get(), *bytes);
   if (!view.ok()) return view.status();
   return Convert(*view, dst, convert);
 }
@@ -170,7 +206,7 @@ Status DecodeInto(const void* data, size_t size, const OutputView& dst,
                   const DecodeOptions& options) {
   Result<std::unique_ptr<CodecReader>> reader = Open(data, size, options);
   if (!reader.ok()) return reader.status();
-  return ReadModel(*reader.value(), dst);
+  return ReadModel(*reader.value(), dst, Encoded{data, size});
 }
 
 Result<DecodedImage> Decode(const void* data, size_t size, const DecodeOptions& options) {
@@ -181,8 +217,9 @@ Result<DecodedImage> Decode(const void* data, size_t size, const DecodeOptions& 
   Result<size_t> bytes = BufferSize(image.format);
   if (!bytes.ok()) return bytes.status();
   PIXCONV_RETURN_IF_ERROR(Allocate(*bytes, &image.pixels));
-  PIXCONV_RETURN_IF_ERROR(
-      ReadModel(*reader.value(), OutputView{image.pixels.data(), image.pixels.size(), 0}));
+  PIXCONV_RETURN_IF_ERROR(ReadModel(*reader.value(),
+                                    OutputView{image.pixels.data(), image.pixels.size(), 0},
+                                    Encoded{data, size}));
   return image;
 }
 
@@ -192,7 +229,7 @@ Status DecodeAndConvertInto(const void* data, size_t size, const OutputView& dst
   PIXCONV_RETURN_IF_ERROR(internal::ValidateOptions(convert));
   Result<std::unique_ptr<CodecReader>> reader = Open(data, size, options);
   if (!reader.ok()) return reader.status();
-  return ReadConverted(*reader.value(), dst, convert);
+  return ReadConverted(*reader.value(), dst, convert, Encoded{data, size});
 }
 
 Result<DecodedImage> DecodeAndConvert(const void* data, size_t size, const ConvertOptions& convert,
@@ -207,9 +244,14 @@ Result<DecodedImage> DecodeAndConvert(const void* data, size_t size, const Conve
       convert.to == OutputType::RGBAF32 ? ChannelDatatype::F32 : ChannelDatatype::U8);
   Result<size_t> bytes = OutputSize(f.width, f.height, convert.to);
   if (!bytes.ok()) return bytes.status();
+  // Both sizes before either allocation: an image whose intermediate cannot be sized fails
+  // without first allocating (and zeroing) its output.
+  Result<size_t> intermediate = IntermediateBytes(reader.value()->info(), convert);
+  if (!intermediate.ok()) return intermediate.status();
   PIXCONV_RETURN_IF_ERROR(Allocate(*bytes, &image.pixels));
-  PIXCONV_RETURN_IF_ERROR(ReadConverted(
-      *reader.value(), OutputView{image.pixels.data(), image.pixels.size(), 0}, convert));
+  PIXCONV_RETURN_IF_ERROR(ReadConverted(*reader.value(),
+                                        OutputView{image.pixels.data(), image.pixels.size(), 0},
+                                        convert, Encoded{data, size}));
   return image;
 }
 

@@ -182,6 +182,8 @@ bool ReadUnsafe(JpegSession* s, const ReadPlan* plan) {
   const JDIMENSION group = std::clamp<JDIMENSION>(c->rec_outbuf_height, 1, kMaxRows);
   JSAMPARRAY cmyk = nullptr;
   if (plan->from_cmyk) {
+    // width * 4 fits JDIMENSION: libjpeg rejects widths above JPEG_MAX_DIMENSION (65500)
+    // while reading the header, and alloc_sarray checks its own allocation size.
     cmyk = (*c->mem->alloc_sarray)(reinterpret_cast<j_common_ptr>(c), JPOOL_IMAGE,
                                    plan->width * 4, group);
   }

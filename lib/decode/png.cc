@@ -16,6 +16,7 @@
 #include <string>
 
 #include "decode/reader.h"
+#include "format/checked_math.h"
 #include "pixconv/model.h"
 
 namespace pixconv::decode_internal {
@@ -184,7 +185,9 @@ class PngReader final : public CodecReader {
         plan.to_rgba8 ? 4
                       : size_t{1} * ChannelCount(info_.format.color_model) *
                             BytesPerSample(info_.format.datatype);
-    plan.row_bytes = pixel_bytes * info_.format.width;
+    if (!internal::CheckedMul(pixel_bytes, info_.format.width, &plan.row_bytes)) {
+      return Status(StatusCode::kSizeOverflow, "PNG: row size overflows size_t");
+    }
     if (!ReadUnsafe(session_.get(), &plan)) return Error();
     return Status::Ok();
   }
