@@ -2,6 +2,7 @@
 // the C++ calls.
 #include <algorithm>
 #include <array>
+#include <cstddef>
 #include <cstring>
 #include <string>
 
@@ -23,15 +24,71 @@ Status ToEnum(uint32_t value, const char* what, Enum* out) {
   return Status::Ok();
 }
 
+// Where a field of a versioned options struct lies, for rejecting a struct_size that ends
+// inside it.
+struct Field {
+  const char* name;
+  size_t offset;
+  size_t size;
+};
+#define PIXCONV_FIELD(type, field) Field{#field, offsetof(type, field), sizeof(type::field)}
+
+constexpr Field kConvertOptionsFields[] = {
+    PIXCONV_FIELD(pixconv_convert_options, struct_size),
+    PIXCONV_FIELD(pixconv_convert_options, output_type),
+    PIXCONV_FIELD(pixconv_convert_options, channel_order),
+    PIXCONV_FIELD(pixconv_convert_options, range_mode),
+    PIXCONV_FIELD(pixconv_convert_options, range_lo),
+    PIXCONV_FIELD(pixconv_convert_options, range_hi),
+    PIXCONV_FIELD(pixconv_convert_options, input_transfer),
+    PIXCONV_FIELD(pixconv_convert_options, output_transfer),
+    PIXCONV_FIELD(pixconv_convert_options, premultiply),
+    PIXCONV_FIELD(pixconv_convert_options, yuv_matrix),
+    PIXCONV_FIELD(pixconv_convert_options, yuv_range),
+    PIXCONV_FIELD(pixconv_convert_options, chroma_filter),
+    PIXCONV_FIELD(pixconv_convert_options, colormap),
+    PIXCONV_FIELD(pixconv_convert_options, segmentation),
+    PIXCONV_FIELD(pixconv_convert_options, class_colors),
+    PIXCONV_FIELD(pixconv_convert_options, class_color_count),
+};
+constexpr Field kDecodeOptionsFields[] = {
+    PIXCONV_FIELD(pixconv_decode_options, struct_size),
+    PIXCONV_FIELD(pixconv_decode_options, max_jpeg_scans),
+    PIXCONV_FIELD(pixconv_decode_options, max_pixels),
+};
+#undef PIXCONV_FIELD
+
+// A field appended to a struct must be appended to its table too.
+template <size_t N>
+constexpr size_t LastFieldEnd(const Field (&fields)[N]) {
+  return fields[N - 1].offset + fields[N - 1].size;
+}
+static_assert(LastFieldEnd(kConvertOptionsFields) == sizeof(pixconv_convert_options));
+static_assert(LastFieldEnd(kDecodeOptionsFields) == sizeof(pixconv_decode_options));
+
 // Copies the part of a caller's options struct its struct_size covers over `defaults`:
-// a caller compiled against an older, shorter struct leaves the newer fields at defaults.
-template <typename CStruct>
-Status ReadVersioned(const CStruct* caller, CStruct* defaults, const char* init_name) {
-  if (caller->struct_size == 0) {
+// a caller compiled against an older, shorter struct leaves the newer fields at defaults, and
+// a newer, longer one has its extra fields ignored. Every version's size ends where a field
+// ends, so a struct_size inside a field is not a size of any version (an uninitialized or
+// corrupted struct); copying it would take half a pointer or half a double.
+template <typename CStruct, size_t N>
+Status ReadVersioned(const CStruct* caller, CStruct* defaults, const Field (&fields)[N],
+                     const char* name, const char* init_name) {
+  const size_t size = caller->struct_size;
+  if (size == 0) {
     return Status(StatusCode::kInvalidArgument,
                   std::string("options.struct_size is 0: fill the options with ") + init_name);
   }
-  std::memcpy(defaults, caller, std::min<size_t>(caller->struct_size, sizeof(CStruct)));
+  for (const Field& field : fields) {
+    if (size > field.offset && size < field.offset + field.size) {
+      return Status(StatusCode::kInvalidArgument,
+                    "options.struct_size " + std::to_string(size) + " ends inside " + name +
+                        "." + field.name + " (bytes " + std::to_string(field.offset) + " to " +
+                        std::to_string(field.offset + field.size) + "): fill the options with " +
+                        init_name);
+    }
+  }
+  std::memcpy(defaults, caller, std::min<size_t>(size, sizeof(CStruct)));
   defaults->struct_size = sizeof(CStruct);
   return Status::Ok();
 }
@@ -78,7 +135,8 @@ Status ToConvertOptions(const pixconv_convert_options* c, ConvertOptions* option
   if (c == nullptr) return Status::Ok();
   pixconv_convert_options o;
   pixconv_convert_options_init(&o);
-  PIXCONV_RETURN_IF_ERROR(ReadVersioned(c, &o, "pixconv_convert_options_init"));
+  PIXCONV_RETURN_IF_ERROR(ReadVersioned(c, &o, kConvertOptionsFields, "pixconv_convert_options",
+                                        "pixconv_convert_options_init"));
   PIXCONV_RETURN_IF_ERROR(ToEnum(o.output_type, "output type", &options->to));
   PIXCONV_RETURN_IF_ERROR(ToEnum(o.channel_order, "channel order", &options->order));
   PIXCONV_RETURN_IF_ERROR(ToEnum(o.range_mode, "range mode", &options->range));
@@ -101,7 +159,8 @@ Status ToDecodeOptions(const pixconv_decode_options* c, DecodeOptions* options) 
   if (c == nullptr) return Status::Ok();
   pixconv_decode_options o;
   pixconv_decode_options_init(&o);
-  PIXCONV_RETURN_IF_ERROR(ReadVersioned(c, &o, "pixconv_decode_options_init"));
+  PIXCONV_RETURN_IF_ERROR(ReadVersioned(c, &o, kDecodeOptionsFields, "pixconv_decode_options",
+                                        "pixconv_decode_options_init"));
   options->max_pixels = o.max_pixels;
   options->max_jpeg_scans = o.max_jpeg_scans;
   return Status::Ok();
