@@ -154,8 +154,11 @@ TEST_CASE("input that is not a JPEG or PNG") {
 TEST_CASE("the pixel limit is checked from the header") {
   const std::vector<uint8_t> jpeg = ReadFile(TestdataPath("libjpeg-turbo/testorig.jpg"));
   const std::vector<uint8_t> png = ReadFile(TestdataPath("pngsuite/png/basn2c08.png"));
-  for (const auto& [file, pixels] : {std::pair{&jpeg, uint64_t{227} * 149},
-                                     std::pair{&png, uint64_t{32} * 32}}) {
+  // Not a structured binding: clang before 16 cannot capture one (CAPTURE is a lambda).
+  for (const auto& file_pixels : {std::pair{&jpeg, uint64_t{227} * 149},
+                                  std::pair{&png, uint64_t{32} * 32}}) {
+    const std::vector<uint8_t>* file = file_pixels.first;
+    const uint64_t pixels = file_pixels.second;
     CAPTURE(pixels);
     DecodeOptions options;
     options.max_pixels = pixels;

@@ -173,7 +173,10 @@ TEST_CASE("NaN and +-Inf through a colormap and as segmentation class ids") {
       o.colormap = Colormap::Turbo;
       std::vector<uint8_t> out(8 * 4);
       REQUIRE(Convert(view, {out.data(), out.size()}, o).ok());
-      const auto pixel = [&](int i) { return std::vector<uint8_t>(&out[4 * i], &out[4 * i + 4]); };
+      // Iterators, not &out[4 * i + 4]: for the last pixel that indexes one past the end.
+      const auto pixel = [&](int i) {
+        return std::vector<uint8_t>(out.begin() + 4 * i, out.begin() + 4 * i + 4);
+      };
       CHECK(pixel(2) == pixel(0));
       CHECK(pixel(3) == pixel(0));
       CHECK(pixel(4) == pixel(1));
@@ -239,8 +242,10 @@ TEST_CASE("NaN and +-Inf in the explicit range bounds are rejected, and empty ra
   std::vector<uint8_t> src(12, 100), out(16);
   const ImageView view = *MakeImageView(
       ImageFormat::Color(4, 1, ColorModel::RGB, ChannelDatatype::U8), src.data(), 12);
-  for (const auto& [lo, hi] :
+  // Not a structured binding: clang before 16 cannot capture one (CAPTURE is a lambda).
+  for (const auto& bounds :
        {std::pair{kNaN, 1.0}, std::pair{0.0, kNaN}, std::pair{-kInf, 1.0}, std::pair{0.0, kInf}}) {
+    const double lo = bounds.first, hi = bounds.second;
     CAPTURE(lo);
     CAPTURE(hi);
     ConvertOptions o;

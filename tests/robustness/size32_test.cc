@@ -132,9 +132,12 @@ TEST_CASE("32-bit size_t: decoders size their images before allocating") {
   std::vector<uint8_t> small(64);
   const OutputView dst{small.data(), small.size()};
   // 64 bits: the headers are read, and the sizes come out right (the destinations are small).
-  for (const auto& [file, bytes] : {std::pair{&files.gray, std::string("4294967296")},
-                                    std::pair{&files.rgba16, std::string("4294967296")},
-                                    std::pair{&files.jpeg, std::string("4800000000")}}) {
+  // Not a structured binding: clang before 16 cannot capture one (CAPTURE is a lambda).
+  for (const auto& file_bytes : {std::pair{&files.gray, std::string("4294967296")},
+                                 std::pair{&files.rgba16, std::string("4294967296")},
+                                 std::pair{&files.jpeg, std::string("4800000000")}}) {
+    const std::vector<uint8_t>* file = file_bytes.first;
+    const std::string& bytes = file_bytes.second;
     CAPTURE(bytes);
     REQUIRE(ReadImageInfo(file->data(), file->size(), o).ok());
     EXPECT_ERROR(DecodeInto(file->data(), file->size(), dst, o), StatusCode::kBufferTooSmall,
