@@ -131,11 +131,13 @@ Status ReadModel(CodecReader& reader, const OutputView& dst, const Encoded& enco
 // can write RGBA8 / BGRA8 itself: 8-bit samples always get the range [0, 255] under Auto and
 // Datatype (DESIGN.md 3.1), are sRGB-encoded under Srgb and Auto input transfer (3.5), and
 // RGBA8 output is sRGB-encoded under Default and Srgb. With no transfer change and no
-// premultiply, step 7 quantizes v / 255 back to v.
+// premultiply, step 7 quantizes v / 255 back to v. A colormap or segmentation replaces the
+// samples (and takes L images only, which Convert checks), so those always go through it.
 bool KeepsU8Samples(const ImageFormat& f, const ConvertOptions& o) {
   if (f.datatype != ChannelDatatype::U8 || o.to != OutputType::RGBA8 || o.premultiply) {
     return false;
   }
+  if (o.colormap != Colormap::None || o.segmentation) return false;
   if (o.range != RangeMode::Auto && o.range != RangeMode::Datatype) return false;
   const bool input_srgb = o.input_transfer != InputTransfer::Linear;
   const bool output_srgb = o.output_transfer != OutputTransfer::Linear;
