@@ -37,7 +37,7 @@ struct ColorRowParams {
   // least kStreamMinOutputBytes.
   bool stream = false;
   // Colormap kernels: the map's polynomial (static storage; RGBAF32) or its table of
-  // kColormapLutSize packed pixels (RGBA8; the converter's own).
+  // kColormapLutSize packed pixels (RGBA8; process-wide, from ColormapLut).
   const ColormapPoly* colormap = nullptr;
   const uint32_t* colormap_lut = nullptr;
   // Segmentation kernels: ids < class_count take class_colors[id], packed RGBA8 with R in the

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 
 namespace pixconv::internal {
 namespace {
@@ -115,6 +116,19 @@ void FillColormapLut(const ColormapPoly& poly, bool bgra, bool linear, uint32_t*
     const uint32_t first = bgra ? rgb[2] : rgb[0], third = bgra ? rgb[0] : rgb[2];
     lut[i] = first | rgb[1] << 8 | third << 16 | uint32_t{255} << 24;
   }
+}
+
+const uint32_t* ColormapLut(Colormap c, bool bgra, bool linear) {
+  struct Table {
+    std::once_flag built;
+    uint32_t lut[kColormapLutSize];
+  };
+  static Table tables[9][2][2];
+  const ColormapPoly* poly = FindColormap(c);
+  if (poly == nullptr) return nullptr;
+  Table& t = tables[static_cast<int>(c) - 1][bgra][linear];
+  std::call_once(t.built, [&] { FillColormapLut(*poly, bgra, linear, t.lut); });
+  return t.lut;
 }
 
 const ColormapPoly* FindColormap(Colormap c) {

@@ -25,8 +25,8 @@ struct Converter::Impl {
   internal::ColorRowParams color_params;
   size_t src_pixel_bytes = 0;
   // Segmentation: the converter's copy of the class colors, packed (R in the low byte);
-  // colormap to RGBA8: the colormap's table. color_params.class_colors / colormap_lut point
-  // into it. Shared and immutable, so copies of the converter stay valid.
+  // color_params.class_colors points into it. Shared and immutable, so copies of the
+  // converter stay valid. (A colormap's table is process-wide: ColormapLut.)
   std::shared_ptr<const std::vector<uint32_t>> color_table;
   // Pixel-format images.
   internal::YuvPlan yuv;

@@ -197,10 +197,7 @@ void PlanMapped(const ConvertOptions& opts, Converter::Impl* impl, ColorKernelKe
     p.premultiply = false;  // alpha is 1
     p.colormap = FindColormap(opts.colormap);
     if (opts.to == OutputType::RGBA8) {
-      auto lut = std::make_shared<std::vector<uint32_t>>(kColormapLutSize);
-      FillColormapLut(*p.colormap, opts.order == ChannelOrder::BGRA, p.decode_srgb, lut->data());
-      p.colormap_lut = lut->data();
-      impl->color_table = std::move(lut);
+      p.colormap_lut = ColormapLut(opts.colormap, opts.order == ChannelOrder::BGRA, p.decode_srgb);
     }
     return;
   }
