@@ -473,6 +473,9 @@ bool ParseCommandArgs(Command command, std::span<const char* const> args, Comman
       continue;
     }
     if (arg == "--help" || arg == "-h") {
+      // Help for the command, whatever came before: drop the options parsed so far, whose
+      // mapping (--depth's colormap and range) is only resolved after the last argument.
+      *cl = CommandLine();
       cl->command = Command::kHelp;
       cl->help_topic = command;
       return true;
