@@ -34,7 +34,7 @@ struct ColorRowParams {
   bool encode_srgb = false;  // input linear, output sRGB: encode RGB
   bool premultiply = false;  // RGB *= A after the transfer (only set for models with alpha)
   // Write the destination with non-temporal stores (row_loop-inl.h): set for outputs of at
-  // least kStreamMinOutputBytes.
+  // least StreamMinOutputBytes() (stream_threshold.h).
   bool stream = false;
   // Colormap kernels: the map's polynomial (static storage; RGBAF32) or its table of
   // kColormapLutSize packed pixels (RGBA8; process-wide, from ColormapLut).
@@ -45,12 +45,6 @@ struct ColorRowParams {
   const uint32_t* class_colors = nullptr;
   uint32_t class_count = 0;
 };
-
-// Outputs of at least this many bytes (a 1280x720 RGBA8 frame is 3.7 MB) are written with
-// non-temporal stores: they would not stay in a core's L2 cache anyway, and skipping the
-// read-for-ownership of every destination line saves memory traffic. Smaller outputs stay in
-// the cache for whatever reads them next.
-inline constexpr size_t kStreamMinOutputBytes = size_t{4} << 20;
 
 // Converts `width` pixels of one source row into one destination row. Unaligned pointers are
 // fine; nothing outside [src, src + width * bytes per pixel) or the destination row is touched.

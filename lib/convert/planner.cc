@@ -11,6 +11,7 @@
 
 #include "convert/color_plan.h"
 #include "convert/converter_impl.h"
+#include "convert/stream_threshold.h"
 
 namespace pixconv {
 namespace internal {
@@ -241,7 +242,7 @@ Status PlanColor(const ImageView& src, const ConvertOptions& opts, Converter::Im
   p.premultiply = opts.premultiply && HasAlpha(src.format.color_model);
 
   p.stream = uint64_t{src.format.width} * src.format.height * BytesPerPixel(opts.to) >=
-             kStreamMinOutputBytes;
+             StreamMinOutputBytes();
 
   ColorKernelKey key;
   key.datatype = t;

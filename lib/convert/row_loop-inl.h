@@ -14,7 +14,7 @@
 // development machine (1080p and 4K, L/RGB U8 -> RGBA8, L/RGBA U16 -> RGBAF32, against
 // memcpy): interleaved 2 KiB chunks beat ordinary stores by 1.1x to 2x, whole-chunk copies by
 // up to 1.2x, and non-temporal stores issued by the kernels themselves. The planner decides
-// when to stream (kStreamMinOutputBytes, color_plan.h).
+// when to stream (StreamMinOutputBytes(), stream_threshold.h).
 
 #if defined(PIXCONV_CONVERT_ROW_LOOP_INL_H_) == defined(HWY_TARGET_TOGGLE)
 #ifdef PIXCONV_CONVERT_ROW_LOOP_INL_H_

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "convert/color_plan.h"
+#include "convert/stream_threshold.h"
 
 namespace pixconv::internal {
 namespace {
@@ -166,7 +167,7 @@ Status PlanYuv(const ImageFormat& format, const ConvertOptions& opts, YuvPlan* p
   k.decode_srgb = input_srgb && !output_srgb;
   k.encode_srgb = !input_srgb && output_srgb;
   k.stream =
-      uint64_t{format.width} * format.height * BytesPerPixel(opts.to) >= kStreamMinOutputBytes;
+      uint64_t{format.width} * format.height * BytesPerPixel(opts.to) >= StreamMinOutputBytes();
   SetFixedPoint(linear, &k);
   SetFloat(linear, &k);
 

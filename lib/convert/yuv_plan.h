@@ -64,7 +64,7 @@ struct YuvConstants {
   float f_bu = 0.0f;
   bool decode_srgb = false;  // RGB: sRGB -> linear (float kernels only)
   bool encode_srgb = false;  // RGB: linear -> sRGB (float kernels only)
-  bool stream = false;       // non-temporal output stores (kStreamMinOutputBytes, color_plan.h)
+  bool stream = false;       // non-temporal output stores (StreamMinOutputBytes(), stream_threshold.h)
 };
 
 // Converts `width` pixels of one output row. Nothing outside the rows' samples for `width`

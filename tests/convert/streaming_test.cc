@@ -1,4 +1,4 @@
-// Outputs of at least kStreamMinOutputBytes are written with non-temporal stores through the
+// Outputs of at least StreamMinOutputBytes() are written with non-temporal stores through the
 // double-buffered path of row_loop-inl.h. On every target, a streamed frame must hold exactly
 // the bytes of the same rows converted one at a time as small (cached) images, whatever the
 // destination's alignment and stride, and nothing outside the pixels may be touched.
@@ -8,7 +8,7 @@
 #include <random>
 #include <vector>
 
-#include "convert/color_plan.h"
+#include "convert/stream_threshold.h"
 #include "pixconv/convert.h"
 #include "support/targets.h"
 #include "test_images.h"
@@ -39,7 +39,23 @@ std::vector<uint8_t> RowByRow(const ImageView& src, const ConvertOptions& o) {
   return out;
 }
 
+// Streamed frames of a few hundred KiB instead of the default's several MiB: the streaming
+// paths are the same whatever the frame size, and the test runs ten times faster.
+constexpr size_t kTestThreshold = size_t{256} << 10;
+
+TEST_CASE("the streaming threshold: half the last-level cache, within [4, 64] MiB") {
+  const size_t t = internal::StreamMinOutputBytes();
+  CHECK(t >= size_t{4} << 20);
+  CHECK(t <= size_t{64} << 20);
+  {
+    internal::ScopedStreamThresholdForTest lowered(kTestThreshold);
+    CHECK(internal::StreamMinOutputBytes() == kTestThreshold);
+  }
+  CHECK(internal::StreamMinOutputBytes() == t);
+}
+
 TEST_CASE("streamed outputs equal cached ones, at any destination alignment and stride") {
+  internal::ScopedStreamThresholdForTest lowered(kTestThreshold);
   const StreamCase cases[] = {
       {ColorModel::L, ChannelDatatype::U8, OutputType::RGBA8},      // exact byte kernel
       {ColorModel::RGB, ChannelDatatype::U8, OutputType::RGBA8},
@@ -58,7 +74,7 @@ TEST_CASE("streamed outputs equal cached ones, at any destination alignment and 
     // An odd width, so rows end inside a chunk, and just enough rows to stream.
     const uint32_t w = 1283;
     const size_t out_row = size_t{w} * BytesPerPixel(c.to);
-    const uint32_t h = static_cast<uint32_t>(internal::kStreamMinOutputBytes / out_row + 2);
+    const uint32_t h = static_cast<uint32_t>(kTestThreshold / out_row + 2);
     test::TestImage img =
         test::MakeColorImage(c.datatype, c.model, w, h, test::Profile::kWide, rng, 0, 1);
     ConvertOptions o;

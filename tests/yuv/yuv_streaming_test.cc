@@ -1,4 +1,4 @@
-// YUV outputs of at least kStreamMinOutputBytes are written with non-temporal stores through
+// YUV outputs of at least StreamMinOutputBytes() are written with non-temporal stores through
 // ForEachUnit's streamed chunks (yuv_rows-inl.h). On every target, a streamed frame must hold
 // exactly the bytes of the same conversion into a destination that can never be aligned (one
 // byte off, so it takes the cached path), at several alignments and strides, in one call and
@@ -9,7 +9,7 @@
 #include <random>
 #include <vector>
 
-#include "convert/color_plan.h"
+#include "convert/stream_threshold.h"
 #include "pixconv/convert.h"
 #include "support/targets.h"
 #include "yuv_images.h"
@@ -24,6 +24,10 @@ struct StreamCase {
 };
 
 TEST_CASE("streamed YUV outputs equal cached ones, at any destination alignment and stride") {
+  // Frames of a few hundred KiB instead of several MiB: the streaming paths do not depend
+  // on the frame size.
+  constexpr size_t kTestThreshold = size_t{256} << 10;
+  internal::ScopedStreamThresholdForTest lowered(kTestThreshold);
   const StreamCase cases[] = {
       {PixelFormat::NV12, OutputType::RGBA8, ChromaFilter::Nearest},
       {PixelFormat::NV12, OutputType::RGBAF32, ChromaFilter::Bilinear},
@@ -37,7 +41,7 @@ TEST_CASE("streamed YUV outputs equal cached ones, at any destination alignment 
   for (const StreamCase& c : cases) {
     const uint32_t w = 1283;  // odd: the last unit overlaps, the row ends inside a chunk
     const size_t out_row = size_t{w} * BytesPerPixel(c.to);
-    const uint32_t h = static_cast<uint32_t>(internal::kStreamMinOutputBytes / out_row + 3);
+    const uint32_t h = static_cast<uint32_t>(kTestThreshold / out_row + 3);
     test::YuvImageOptions image_options;
     image_options.misalign = 3;
     const test::YuvImage img = test::MakeYuvImage(c.format, w, h, rng, image_options);
