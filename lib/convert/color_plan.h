@@ -34,7 +34,7 @@ struct ColorRowParams {
   bool encode_srgb = false;  // input linear, output sRGB: encode RGB
   bool premultiply = false;  // RGB *= A after the transfer (only set for models with alpha)
   // Write the destination with non-temporal stores (row_loop-inl.h): set for outputs of at
-  // least StreamMinOutputBytes() (stream_threshold.h).
+  // least StreamMinOutputBytes() (StreamsOutput, stream_threshold.h).
   bool stream = false;
   // Colormap kernels: the map's polynomial (static storage; RGBAF32) or its table of
   // kColormapLutSize packed pixels (RGBA8; process-wide, from ColormapLut).

@@ -241,8 +241,7 @@ Status PlanColor(const ImageView& src, const ConvertOptions& opts, Converter::Im
   p.encode_srgb = !impl->input_srgb && impl->output_srgb;
   p.premultiply = opts.premultiply && HasAlpha(src.format.color_model);
 
-  p.stream = uint64_t{src.format.width} * src.format.height * BytesPerPixel(opts.to) >=
-             StreamMinOutputBytes();
+  p.stream = StreamsOutput(src.format.width, src.format.height, opts.to);
 
   ColorKernelKey key;
   key.datatype = t;

@@ -3,6 +3,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+
+#include "pixconv/convert.h"
 
 namespace pixconv::internal {
 
@@ -16,6 +19,11 @@ namespace pixconv::internal {
 // (bench/convert, medians of 5, one run each). Above it the frame does not fit anyway, and
 // streaming is what lets a 4K conversion keep up with memcpy.
 size_t StreamMinOutputBytes();
+
+// Whether a width x height output of type `to` is streamed (the planners' one rule).
+inline bool StreamsOutput(uint32_t width, uint32_t height, OutputType to) {
+  return uint64_t{width} * height * BytesPerPixel(to) >= StreamMinOutputBytes();
+}
 
 // Tests lower the threshold so that streamed frames stay small and fast to check; the
 // streaming code paths do not depend on the frame size. 0 restores the default.

@@ -166,8 +166,7 @@ Status PlanYuv(const ImageFormat& format, const ConvertOptions& opts, YuvPlan* p
   YuvConstants& k = p.constants;
   k.decode_srgb = input_srgb && !output_srgb;
   k.encode_srgb = !input_srgb && output_srgb;
-  k.stream =
-      uint64_t{format.width} * format.height * BytesPerPixel(opts.to) >= StreamMinOutputBytes();
+  k.stream = StreamsOutput(format.width, format.height, opts.to);
   SetFixedPoint(linear, &k);
   SetFloat(linear, &k);
 
