@@ -50,6 +50,11 @@ TEST_CASE("the streaming threshold: half the last-level cache, within [4, 64] Mi
   {
     internal::ScopedStreamThresholdForTest lowered(kTestThreshold);
     CHECK(internal::StreamMinOutputBytes() == kTestThreshold);
+    // The planners' rule: outputs of at least the threshold stream, smaller ones do not.
+    CHECK(internal::StreamsOutput(256, 256, OutputType::RGBA8));   // 256 KiB exactly
+    CHECK_FALSE(internal::StreamsOutput(256, 255, OutputType::RGBA8));
+    CHECK(internal::StreamsOutput(128, 128, OutputType::RGBAF32));  // 256 KiB of f32
+    CHECK_FALSE(internal::StreamsOutput(127, 129, OutputType::RGBAF32));
   }
   CHECK(internal::StreamMinOutputBytes() == t);
 }
