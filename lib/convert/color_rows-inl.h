@@ -23,6 +23,7 @@
 #include <cstring>
 #include <type_traits>
 
+#include "convert/byte_shuffle-inl.h"
 #include "convert/color_plan.h"
 #include "convert/f16-inl.h"
 #include "convert/row_loop-inl.h"
@@ -293,7 +294,8 @@ struct ColorKernel {
 
 // ---------------------------------------------------------------- exact integer kernels
 
-// U8 with range [0, 255] and nothing else to do: the output bytes are the input bytes.
+// U8 with range [0, 255] and nothing else to do: the output bytes are the input bytes,
+// rearranged (byte_shuffle-inl.h on x86, interleaved loads and stores elsewhere).
 struct ExactU8Kernel {
   template <size_t kC, bool kSwapRB, bool kF32>
   struct K {
@@ -301,7 +303,6 @@ struct ExactU8Kernel {
     static void Run(const uint8_t* HWY_RESTRICT src, uint8_t* HWY_RESTRICT dst, size_t width,
                     const internal::ColorRowParams& p) {
       const hn::ScalableTag<uint8_t> d;
-      using V = hn::Vec<decltype(d)>;
       if constexpr (kC == 4 && !kSwapRB) {
         if (!p.stream) {
           std::memcpy(dst, src, width * 4);
@@ -313,22 +314,30 @@ struct ExactU8Kernel {
                          hn::StoreU(hn::LoadU(d, in + i * hn::Lanes(d)), d, out + i * hn::Lanes(d));
                        }
                      }, true);
-        return;
+      } else {
+#if PIXCONV_HAVE_BYTE_SHUFFLE
+        ForEachBlock(width, kShuffleBlockPixels, kC, 4, src, dst,
+                     [](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out)
+                         HWY_ATTR { ShuffleBlockToRgba<kC, kSwapRB>(in, out); },
+                     p.stream);
+#else
+        using V = hn::Vec<decltype(d)>;
+        const V opaque = hn::Set(d, 255);
+        ForEachBlock(width, hn::Lanes(d), kC, 4, src, dst,
+                     [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out) HWY_ATTR {
+                       V c[kC];
+                       LoadChannels<kC>(d, in, c);
+                       if constexpr (kC == 1) {
+                         hn::StoreInterleaved4(c[0], c[0], c[0], opaque, d, out);
+                       } else {
+                         const V a = (kC == 4) ? c[kC - 1] : opaque;
+                         const V r = kSwapRB ? c[2] : c[0];
+                         const V b = kSwapRB ? c[0] : c[2];
+                         hn::StoreInterleaved4(r, c[1], b, a, d, out);
+                       }
+                     }, p.stream);
+#endif
       }
-      const V opaque = hn::Set(d, 255);
-      ForEachBlock(width, hn::Lanes(d), kC, 4, src, dst,
-                   [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out) HWY_ATTR {
-                     V c[kC];
-                     LoadChannels<kC>(d, in, c);
-                     if constexpr (kC == 1) {
-                       hn::StoreInterleaved4(c[0], c[0], c[0], opaque, d, out);
-                     } else {
-                       const V a = (kC == 4) ? c[kC - 1] : opaque;
-                       const V r = kSwapRB ? c[2] : c[0];
-                       const V b = kSwapRB ? c[0] : c[2];
-                       hn::StoreInterleaved4(r, c[1], b, a, d, out);
-                     }
-                   }, p.stream);
     }
   };
 };
