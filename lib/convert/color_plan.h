@@ -44,6 +44,11 @@ struct ColorRowParams {
   // low byte (the converter's own copy of the caller's table; nullptr when class_count is 0).
   const uint32_t* class_colors = nullptr;
   uint32_t class_count = 0;
+  // Value-table kernel (value_table.h): the output pixel of every sample value in
+  // [table_first, table_last]; samples outside the span are clamped into it.
+  const uint32_t* value_table = nullptr;
+  int32_t table_first = 0;
+  int32_t table_last = 0;
 };
 
 // Converts `width` pixels of one source row into one destination row. Unaligned pointers are

@@ -28,6 +28,9 @@ struct Converter::Impl {
   // color_params.class_colors points into it. Shared and immutable, so copies of the
   // converter stay valid. (A colormap's table is process-wide: ColormapLut.)
   std::shared_ptr<const std::vector<uint32_t>> color_table;
+  // Colormap / segmentation of 8/16-bit samples to RGBA8: the output pixel of each sample
+  // value (value_table.h); color_params.value_table points into it. Shared and immutable too.
+  std::shared_ptr<const std::vector<uint32_t>> value_table;
   // Pixel-format images.
   internal::YuvPlan yuv;
 };
