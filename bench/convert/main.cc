@@ -43,6 +43,9 @@
 //   --pixconv_target=NAME    pin runtime dispatch to one of them: the portable one (SCALAR or
 //                            EMU128, by Highway version) as a baseline, AVX2 on an AVX-512
 //                            machine, ...
+//   --pixconv_stream_min_bytes=N  stream outputs of at least N bytes instead of the default
+//                            (half the shared last-level cache, stream_threshold.h): to measure
+//                            where streaming pays on a machine. 1 streams every frame.
 //
 // Inputs are synthetic (gradient + noise in a realistic range per datatype, see
 // bench_util.h), generated once per input outside the timed loops; at most one input and one
@@ -51,9 +54,11 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 
+#include "convert/stream_threshold.h"
 #include "hwy/targets.h"
 #include "pixconv/convert.h"
 #include "register.h"
@@ -62,6 +67,7 @@ namespace {
 
 constexpr std::string_view kListTargetsFlag = "--pixconv_list_targets";
 constexpr std::string_view kTargetFlag = "--pixconv_target=";
+constexpr std::string_view kStreamFlag = "--pixconv_stream_min_bytes=";
 
 // Pins Highway's runtime dispatch (and so every pixconv kernel) to the target named `name`.
 bool PinTarget(std::string_view name) {
@@ -93,6 +99,18 @@ bool ParsePixconvFlags(int* argc, char** argv, int* code) {
         *code = 1;
         return false;
       }
+      continue;
+    }
+    if (arg.substr(0, kStreamFlag.size()) == kStreamFlag) {
+      const std::string value(arg.substr(kStreamFlag.size()));
+      char* end = nullptr;
+      const unsigned long long bytes = std::strtoull(value.c_str(), &end, 10);
+      if (value.empty() || *end != '\0' || bytes == 0) {
+        std::fprintf(stderr, "%s needs a positive byte count\n", kStreamFlag.data());
+        *code = 1;
+        return false;
+      }
+      pixconv::internal::SetStreamMinOutputBytesForTest(static_cast<size_t>(bytes));
       continue;
     }
     argv[kept++] = argv[i];
