@@ -47,50 +47,59 @@ inline constexpr size_t kStreamAlign = 64;
 // Double-buffered streaming of a row's output in chunks of kStreamChunkBytes. Usage:
 //   OutputStreamer out(block_bytes);
 //   for each chunk at destination `to` (aligned to the vector size):
-//     for i in [0, out.blocks()): convert block i into out.Block(i); out.AfterBlock(i);
-//     out.EndChunk(to);
+//     out.Chunk(to, [](size_t i, uint8_t* block_out) { convert block i into block_out; });
 //   out.Finish();
 // Chunk k is converted into one buffer while chunk k - 1 streams out of the other: after each
-// block, its share of the previous chunk's vectors (one vector after every few blocks, when a
-// block is smaller than a vector).
+// group of blocks, its share of the previous chunk's vectors (one vector after every few
+// blocks, when a block is smaller than a vector). Chunk() works on local copies of the state:
+// the blocks' byte stores could alias the members, which the compiler would otherwise reload
+// (and the share arithmetic redo) after every block.
 class OutputStreamer {
  public:
   // block_bytes: one block's output, a power of two that divides kStreamChunkBytes.
   explicit OutputStreamer(size_t block_bytes)
       : blocks_(kStreamChunkBytes / block_bytes),
-        per_block_(Vectors() >= blocks_ ? Vectors() / blocks_ : 1),
-        every_(Vectors() >= blocks_ ? 1 : blocks_ / Vectors()),
+        per_group_(Vectors() >= blocks_ ? Vectors() / blocks_ : 1),
+        group_(Vectors() >= blocks_ ? 1 : blocks_ / Vectors()),
         block_bytes_(block_bytes) {}
 
   size_t blocks() const { return blocks_; }
-  uint8_t* Block(size_t i) { return fill_ + i * block_bytes_; }
 
-  HWY_INLINE void AfterBlock(size_t i) {
-    if (drain_ == nullptr || (i + 1) % every_ != 0) return;
+  // Converts the chunk that goes to `to` (vector-aligned) by block(i, out) for each block i,
+  // while the previous chunk streams out.
+  template <class Block>
+  HWY_INLINE void Chunk(uint8_t* HWY_RESTRICT to, const Block& block) {
     const hn::ScalableTag<uint8_t> d8;
     const size_t n = hn::Lanes(d8);
-    for (size_t k = 0; k < per_block_; ++k, ++drained_) {
-      hn::Stream(hn::Load(d8, drain_ + drained_ * n), d8, drain_to_ + drained_ * n);
+    const size_t blocks = blocks_, group = group_, per_group = per_group_, block_bytes = block_bytes_;
+    uint8_t* const fill = fill_;
+    const uint8_t* const drain = drain_;
+    uint8_t* const drain_to = drain_to_;
+    if (drain != nullptr) {
+      size_t drained = 0;
+      for (size_t i = 0; i < blocks; i += group) {
+        for (size_t j = i; j < i + group; ++j) block(j, fill + j * block_bytes);
+        for (size_t k = 0; k < per_group; ++k, drained += n) {
+          hn::Stream(hn::Load(d8, drain + drained), d8, drain_to + drained);
+        }
+      }
+    } else {
+      for (size_t i = 0; i < blocks; ++i) block(i, fill + i * block_bytes);
     }
-  }
-
-  // The chunk just filled goes to `to` (vector-aligned), while the next one is converted.
-  HWY_INLINE void EndChunk(uint8_t* HWY_RESTRICT to) {
-    drain_ = fill_;
+    drain_ = fill;
     drain_to_ = to;
-    drained_ = 0;
-    fill_ = fill_ == buffers_[0] ? buffers_[1] : buffers_[0];
+    fill_ = fill == buffers_[0] ? buffers_[1] : buffers_[0];
   }
 
-  // Streams what is left of the last chunk and fences the row's non-temporal stores, so they
-  // are ordered before any later store of this thread (a caller that hands the frame to
-  // another thread synchronizes with it as for any other store).
+  // Streams the last chunk and fences the row's non-temporal stores, so they are ordered
+  // before any later store of this thread (a caller that hands the frame to another thread
+  // synchronizes with it as for any other store).
   HWY_INLINE void Finish() {
     if (drain_ != nullptr) {
       const hn::ScalableTag<uint8_t> d8;
       const size_t n = hn::Lanes(d8);
-      for (size_t v = drained_; v < Vectors(); ++v) {
-        hn::Stream(hn::Load(d8, drain_ + v * n), d8, drain_to_ + v * n);
+      for (size_t b = 0; b < kStreamChunkBytes; b += n) {
+        hn::Stream(hn::Load(d8, drain_ + b), d8, drain_to_ + b);
       }
     }
     hwy::FlushStream();
@@ -99,12 +108,11 @@ class OutputStreamer {
  private:
   static size_t Vectors() { return kStreamChunkBytes / hn::Lanes(hn::ScalableTag<uint8_t>()); }
 
-  const size_t blocks_, per_block_, every_, block_bytes_;
+  const size_t blocks_, per_group_, group_, block_bytes_;
   alignas(64) uint8_t buffers_[2][kStreamChunkBytes];
   uint8_t* fill_ = buffers_[0];
   const uint8_t* drain_ = nullptr;
   uint8_t* drain_to_ = nullptr;
-  size_t drained_ = 0;
 };
 
 // Calls block(src, dst) for consecutive blocks of `n` pixels covering `width` pixels.
@@ -145,12 +153,11 @@ HWY_INLINE void ForEachBlock(size_t width, size_t n, size_t in_bpp, size_t out_b
   size_t x = misaligned / out_bpp;
   ForEachBlockCached(x, n, in_bpp, out_bpp, src, dst, block);
   OutputStreamer out(n * out_bpp);
+  const size_t in_block = n * in_bpp;
   for (; x + chunk <= width; x += chunk) {
-    for (size_t i = 0; i < out.blocks(); ++i) {
-      block(src + (x + i * n) * in_bpp, out.Block(i));
-      out.AfterBlock(i);
-    }
-    out.EndChunk(dst + x * out_bpp);
+    const uint8_t* HWY_RESTRICT in = src + x * in_bpp;
+    out.Chunk(dst + x * out_bpp, [in, in_block, &block](size_t i, uint8_t* HWY_RESTRICT o)
+                                     HWY_ATTR { block(in + i * in_block, o); });
   }
   out.Finish();
   ForEachBlockCached(width - x, n, in_bpp, out_bpp, src + x * in_bpp, dst + x * out_bpp, block);

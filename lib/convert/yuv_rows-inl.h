@@ -191,11 +191,9 @@ HWY_INLINE void ForEachUnit(const internal::YuvRowPtrs& rows, size_t width, size
         may_stream = false;
         OutputStreamer out(n * out_bpp);
         for (; static_cast<ptrdiff_t>(next + chunk - n) <= last; next += chunk) {
-          for (size_t i = 0; i < out.blocks(); ++i) {
-            unit(advance(next + i * n), out.Block(i));
-            out.AfterBlock(i);
-          }
-          out.EndChunk(dst + next * out_bpp);
+          out.Chunk(dst + next * out_bpp, [&, next](size_t i, uint8_t* HWY_RESTRICT o) HWY_ATTR {
+            unit(advance(next + i * n), o);
+          });
         }
         out.Finish();
         done = std::max(done, next);
