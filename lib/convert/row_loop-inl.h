@@ -63,8 +63,6 @@ class OutputStreamer {
         group_(Vectors() >= blocks_ ? 1 : blocks_ / Vectors()),
         block_bytes_(block_bytes) {}
 
-  size_t blocks() const { return blocks_; }
-
   // Converts the chunk that goes to `to` (vector-aligned) by block(i, out) for each block i,
   // while the previous chunk streams out.
   template <class Block>

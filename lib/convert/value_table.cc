@@ -8,6 +8,8 @@
 #include <memory>
 #include <vector>
 
+#include "pixconv/model.h"
+
 namespace pixconv::internal {
 namespace {
 
@@ -17,21 +19,16 @@ std::atomic<ValueTablePolicy> g_policy{ValueTablePolicy::kAuto};
 
 bool ValueTableSpan(ChannelDatatype t, bool segmentation, double lo, double hi, int32_t* first,
                     int32_t* last) {
-  int32_t tmin, tmax;
-  switch (t) {
-    case ChannelDatatype::U8: tmin = 0, tmax = 255; break;
-    case ChannelDatatype::I8: tmin = -128, tmax = 127; break;
-    case ChannelDatatype::U16: tmin = 0, tmax = 65535; break;
-    case ChannelDatatype::I16: tmin = -32768, tmax = 32767; break;
-    default: return false;
-  }
-  *first = tmin;
-  *last = tmax;
+  if (IsFloat(t) || BytesPerSample(t) > 2) return false;
+  double tmin, tmax;
+  DatatypeRange(t, &tmin, &tmax);
+  double a = tmin, b = tmax;
   if (!segmentation) {
-    const double a = std::floor(std::min(lo, hi)) - 1.0, b = std::ceil(std::max(lo, hi)) + 1.0;
-    *first = static_cast<int32_t>(std::clamp(a, static_cast<double>(tmin), static_cast<double>(tmax)));
-    *last = static_cast<int32_t>(std::clamp(b, static_cast<double>(tmin), static_cast<double>(tmax)));
+    a = std::clamp(std::floor(std::min(lo, hi)) - 1.0, tmin, tmax);
+    b = std::clamp(std::ceil(std::max(lo, hi)) + 1.0, tmin, tmax);
   }
+  *first = static_cast<int32_t>(a);
+  *last = static_cast<int32_t>(b);
   return true;
 }
 
