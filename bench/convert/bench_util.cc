@@ -173,6 +173,17 @@ void FillYuv(PixelFormat format, Size size, uint8_t* dst) {
 
 }  // namespace
 
+namespace {
+std::vector<Size>& MutableBenchSizes() {
+  static std::vector<Size> sizes = {{1920, 1080}, {3840, 2160}};
+  return sizes;
+}
+}  // namespace
+
+const std::vector<Size>& BenchSizes() { return MutableBenchSizes(); }
+
+void SetBenchSizes(std::vector<Size> sizes) { MutableBenchSizes() = std::move(sizes); }
+
 std::string SizeName(Size size) {
   return std::to_string(size.width) + "x" + std::to_string(size.height);
 }

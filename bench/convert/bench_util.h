@@ -14,6 +14,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pixconv/convert.h"
 #include "pixconv/model.h"
@@ -26,8 +27,12 @@ struct Size {
   size_t pixels() const { return size_t{width} * height; }
 };
 
-// Full HD and 4K UHD: the frame sizes viewers see most (DESIGN.md 7).
-inline constexpr Size kSizes[] = {{1920, 1080}, {3840, 2160}};
+// The frame sizes every row runs at. By default Full HD and 4K UHD, the sizes viewers see
+// most (DESIGN.md 7); convert_bench --pixconv_sizes replaces them before the rows are
+// registered, e.g. with a frame whose input and output fit in L2, where a row measures its
+// arithmetic instead of the memory system.
+const std::vector<Size>& BenchSizes();
+void SetBenchSizes(std::vector<Size> sizes);
 
 // "1920x1080": the last component of every benchmark name.
 std::string SizeName(Size size);

@@ -86,7 +86,7 @@ void Register(const ColorCase& c) {
 void RegisterColorBenchmarks() {
   // Rows over the same input are registered next to each other, so the input cache generates
   // each image once.
-  for (const Size size : kSizes) {
+  for (const Size size : BenchSizes()) {
     for (const ColorModel model : pixconv::kAllColorModels) {
       for (const ChannelDatatype type : pixconv::kAllDatatypes) {
         for (const OutputType out : {OutputType::RGBA8, OutputType::RGBAF32}) {

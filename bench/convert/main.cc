@@ -46,6 +46,10 @@
 //   --pixconv_stream_min_bytes=N  stream outputs of at least N bytes instead of the default
 //                            (half the shared last-level cache, stream_threshold.h): to measure
 //                            where streaming pays on a machine. 1 streams every frame.
+//   --pixconv_sizes=WxH[,WxH...]  run every row at these frame sizes instead of 1920x1080 and
+//                            3840x2160; e.g. 640x360 (0.9 MB of RGBA8 output) stays in a 2 MiB
+//                            L2, so pixconv and the peers compare on arithmetic, not memory.
+//                            Widths and heights are even (the YUV rows need whole 2x2 blocks).
 //
 // Inputs are synthetic (gradient + noise in a realistic range per datatype, see
 // bench_util.h), generated once per input outside the timed loops; at most one input and one
@@ -57,7 +61,10 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
+#include "bench_util.h"
 #include "convert/stream_threshold.h"
 #include "hwy/targets.h"
 #include "pixconv/convert.h"
@@ -68,6 +75,25 @@ namespace {
 constexpr std::string_view kListTargetsFlag = "--pixconv_list_targets";
 constexpr std::string_view kTargetFlag = "--pixconv_target=";
 constexpr std::string_view kStreamFlag = "--pixconv_stream_min_bytes=";
+constexpr std::string_view kSizesFlag = "--pixconv_sizes=";
+
+// "640x360,1920x1080" -> sizes; false on anything else (empty, odd or zero dimensions, or
+// frames over 2^28 pixels, which the benchmark buffers would not hold).
+bool ParseSizes(std::string_view text, std::vector<pixconv_bench::Size>* sizes) {
+  sizes->clear();
+  while (!text.empty()) {
+    const size_t comma = text.find(',');
+    const std::string item(text.substr(0, comma));
+    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+    unsigned long width = 0, height = 0;
+    char tail = 0;
+    if (std::sscanf(item.c_str(), "%lux%lu%c", &width, &height, &tail) != 2) return false;
+    if (width == 0 || height == 0 || width % 2 != 0 || height % 2 != 0) return false;
+    if (width > 65536 || height > 65536 || width * height > (1ul << 28)) return false;
+    sizes->push_back({static_cast<uint32_t>(width), static_cast<uint32_t>(height)});
+  }
+  return !sizes->empty();
+}
 
 // Pins Highway's runtime dispatch (and so every pixconv kernel) to the target named `name`.
 bool PinTarget(std::string_view name) {
@@ -111,6 +137,17 @@ bool ParsePixconvFlags(int* argc, char** argv, int* code) {
         return false;
       }
       pixconv::internal::SetStreamMinOutputBytesForTest(static_cast<size_t>(bytes));
+      continue;
+    }
+    if (arg.substr(0, kSizesFlag.size()) == kSizesFlag) {
+      std::vector<pixconv_bench::Size> sizes;
+      if (!ParseSizes(arg.substr(kSizesFlag.size()), &sizes)) {
+        std::fprintf(stderr, "%s needs even WxH sizes separated by commas, e.g. %s\n",
+                     kSizesFlag.data(), "640x360,1920x1080");
+        *code = 1;
+        return false;
+      }
+      pixconv_bench::SetBenchSizes(std::move(sizes));
       continue;
     }
     argv[kept++] = argv[i];

@@ -28,7 +28,7 @@ void BM_Memcpy(benchmark::State& state, size_t bytes, Size size) {
 }  // namespace
 
 void RegisterMemcpyBenchmarks() {
-  for (const Size size : kSizes) {
+  for (const Size size : BenchSizes()) {
     for (const pixconv::OutputType out : {pixconv::OutputType::RGBA8, pixconv::OutputType::RGBAF32}) {
       const size_t bytes = size.pixels() * pixconv::BytesPerPixel(out);
       const std::string name =

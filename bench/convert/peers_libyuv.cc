@@ -172,7 +172,7 @@ const char* RegisterLibyuvBenchmarks() {
       {"I444ToARGBMatrix", "kYvuF709Constants", PixelFormat::Y_U_V24_FullRange,
        libyuv::I444ToARGBMatrix, &libyuv::kYvuF709Constants},
   };
-  for (const Size size : kSizes) {
+  for (const Size size : BenchSizes()) {
     for (const PackedRow& row : packed) RegisterPacked(row, size);
     for (const PlanarRow& row : planar) RegisterPlanar(row, size);
     RegisterNv12(size);

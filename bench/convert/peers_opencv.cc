@@ -128,7 +128,7 @@ const char* RegisterOpenCvBenchmarks() {
       {"YUV2RGBA_YUY2", cv::COLOR_YUV2RGBA_YUY2, "vs yuv/YUY2->RGBA8", true, {},
        PixelFormat::YUY2},
   };
-  for (const Size size : kSizes) {
+  for (const Size size : BenchSizes()) {
     for (const CvtRow& row : cvt) RegisterCvtColor(row, size);
     for (const ChannelDatatype type : pixconv::kAllDatatypes) {
       if (CvDepth(type) >= 0) RegisterConvertTo(type, size);

@@ -141,7 +141,7 @@ const char* RegisterSwscaleBenchmarks() {
       {"bgra->rgba", AV_PIX_FMT_BGRA, -1, 1, "vs color/BGRA_U8->RGBA8", false, ColorModel::BGRA,
        {}},
   };
-  for (const Size size : kSizes) {
+  for (const Size size : BenchSizes()) {
     for (const SwsRow& row : rows) RegisterRow(row, size);
   }
   const unsigned v = swscale_version();  // the library that runs, not the headers

@@ -43,7 +43,7 @@ void BM_Yuv(benchmark::State& state, PixelFormat format, OutputType to, Size siz
 }  // namespace
 
 void RegisterYuvBenchmarks() {
-  for (const Size size : kSizes) {
+  for (const Size size : BenchSizes()) {
     for (const PixelFormat format : pixconv::kAllPixelFormats) {
       for (const OutputType to : {OutputType::RGBA8, OutputType::RGBAF32}) {
         const std::string name = "yuv/" + std::string(pixconv::Name(format)) + "->" +
