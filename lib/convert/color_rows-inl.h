@@ -274,7 +274,8 @@ struct ColorKernel {
           // Blocks of n samples are n / 4 whole pixels, so every block starts on a pixel and
           // FinishSamples finds alpha in every fourth lane.
           ForEachBlock(width, n / 4, 4 * Norm::kSampleBytes, kF32 ? 16 : 4, src, dst,
-                       [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out) HWY_ATTR {
+                       [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out)
+                           PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
                          hn::Vec<DF> t[1];
                          Norm::template Load<1>(in, t, p);
                          FinishSamples<kF32>(df, o, t[0], out);
@@ -283,7 +284,8 @@ struct ColorKernel {
         }
       }
       ForEachBlock(width, n, kC * Norm::kSampleBytes, kF32 ? 16 : 4, src, dst,
-                   [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out) HWY_ATTR {
+                   [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out)
+                       PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
                      hn::Vec<DF> t[kC];
                      Norm::template Load<kC>(in, t, p);
                      Finish<kC, kSwapRB, kF32>(df, o, t, out);
@@ -309,7 +311,8 @@ struct ExactU8Kernel {
           return;
         }
         ForEachBlock(width, hn::Lanes(d), 4, 4, src, dst,
-                     [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out) HWY_ATTR {
+                     [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out)
+                         PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
                        for (size_t i = 0; i < 4; ++i) {
                          hn::StoreU(hn::LoadU(d, in + i * hn::Lanes(d)), d, out + i * hn::Lanes(d));
                        }
@@ -318,13 +321,15 @@ struct ExactU8Kernel {
 #if PIXCONV_HAVE_BYTE_SHUFFLE
         ForEachBlock(width, kShuffleBlockPixels, kC, 4, src, dst,
                      [](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out)
-                         HWY_ATTR { ShuffleBlockToRgba<kC, kSwapRB>(in, out); },
+                        
+                            PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR { ShuffleBlockToRgba<kC, kSwapRB>(in, out); },
                      p.stream);
 #else
         using V = hn::Vec<decltype(d)>;
         const V opaque = hn::Set(d, 255);
         ForEachBlock(width, hn::Lanes(d), kC, 4, src, dst,
-                     [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out) HWY_ATTR {
+                     [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out)
+                         PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
                        V c[kC];
                        LoadChannels<kC>(d, in, c);
                        if constexpr (kC == 1) {
@@ -363,7 +368,8 @@ struct ExactU16Kernel {
         return hn::DemoteTo(d8, hn::BitCast(di32, q));
       };
       ForEachBlock(width, hn::Lanes(d32), kC * 2, 4, src, dst,
-                   [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out) HWY_ATTR {
+                   [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out)
+                       PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
                      hn::Vec<decltype(d16)> raw[kC];
                      LoadChannels<kC>(d16, in, raw);
                      if constexpr (kC == 1) {

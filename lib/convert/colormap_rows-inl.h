@@ -76,7 +76,8 @@ struct ColormapKernel {
       const V scale = hn::Set(df, static_cast<float>(internal::kColormapLutSize - 1));
       const V half = hn::Set(df, 0.5f);
       ForEachBlock(width, hn::Lanes(df), Norm::kSampleBytes, 4, src, dst,
-                   [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out) HWY_ATTR {
+                   [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out)
+                       PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
                      V t[1];
                      Norm::template Load<1>(in, t, p);
                      const auto index = hn::ConvertTo(di, hn::MulAdd(t[0], scale, half));
@@ -86,7 +87,8 @@ struct ColormapKernel {
       return;
     }
     ForEachBlock(width, hn::Lanes(df), Norm::kSampleBytes, kF32 ? 16 : 4, src, dst,
-                 [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out) HWY_ATTR {
+                 [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out)
+                     PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
                    V t[1];
                    Norm::template Load<1>(in, t, p);
                    V rgb[3];

@@ -159,7 +159,8 @@ struct SegmentationKernel {
     const V one = hn::Set(df, 1.0f);
     const auto count = hn::Set(di, static_cast<int32_t>(p.class_count));
     ForEachBlock(width, hn::Lanes(df), Ids::kSampleBytes, kF32 ? 16 : 4, src, dst,
-                 [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out) HWY_ATTR {
+                 [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out)
+                     PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
                    const auto id = Ids::Load(in);
                    const auto valid_i = hn::Gt(id, hn::Set(di, -1));  // invalid ids are -1
                    const auto valid = hn::RebindMask(df, valid_i);

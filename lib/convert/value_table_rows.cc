@@ -26,7 +26,8 @@ void ValueTableRow(const uint8_t* HWY_RESTRICT src, uint8_t* HWY_RESTRICT dst, s
   const auto last = hn::Set(di, p.table_last);
   const uint32_t* HWY_RESTRICT table = p.value_table;
   ForEachBlock(width, hn::Lanes(di), sizeof(T), 4, src, dst,
-               [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out) HWY_ATTR {
+               [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out)
+                   PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
                  const auto v = hn::PromoteTo(di, hn::LoadU(dt, reinterpret_cast<const T*>(in)));
                  const auto index = hn::Sub(hn::Min(hn::Max(v, first), last), first);
                  hn::StoreU(hn::GatherIndex(du, table, index), du, reinterpret_cast<uint32_t*>(out));

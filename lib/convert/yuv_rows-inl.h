@@ -191,7 +191,8 @@ HWY_INLINE void ForEachUnit(const internal::YuvRowPtrs& rows, size_t width, size
         may_stream = false;
         OutputStreamer out(n * out_bpp);
         for (; static_cast<ptrdiff_t>(next + chunk - n) <= last; next += chunk) {
-          out.Chunk(dst + next * out_bpp, [&, next](size_t i, uint8_t* HWY_RESTRICT o) HWY_ATTR {
+          out.Chunk(dst + next * out_bpp, [&, next](size_t i, uint8_t* HWY_RESTRICT o)
+                                                  PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
             unit(advance(next + i * n), o);
           });
         }

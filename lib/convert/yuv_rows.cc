@@ -14,6 +14,7 @@
 #define HWY_TARGET_INCLUDE "convert/yuv_rows.cc"
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 
+#include "convert/byte_shuffle-inl.h"
 #include "convert/yuv_rows-inl.h"
 #include "hwy/highway.h"
 
@@ -96,7 +97,8 @@ void RowFixed(const internal::YuvRowPtrs& rows, uint8_t* HWY_RESTRICT dst, size_
   const LaneOrder<L::kOrder> order;
   ForEachUnit<kK, kBilinear>(
       rows, width, 2 * hn::Lanes(d), 4, dst,
-      [&](const internal::YuvRowPtrs& r, uint8_t* HWY_RESTRICT out) HWY_ATTR {
+      [&](const internal::YuvRowPtrs& r, uint8_t* HWY_RESTRICT out)
+          PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
         UnitSamples s;
         L::Load(d, order, r, s);
         const V16 luma[2] = {m.Luma(d, s.y[0]), m.Luma(d, s.y[1])};
@@ -127,10 +129,44 @@ void RowFixed(const internal::YuvRowPtrs& rows, uint8_t* HWY_RESTRICT dst, size_
       }, k.stream);
 }
 
+#if PIXCONV_HAVE_BYTE_SHUFFLE
+// Y8 on x86: a gray code per pixel, then the L U8 broadcast of byte_shuffle-inl.h (one pshufb
+// per output vector) instead of three packs and eight zips of equal channels. A unit is one
+// vector of luma bytes, widened, mapped and packed in natural order: ZipLower / ZipUpper split
+// each 128-bit block into halves and packuswb joins them again, so no lane permute is needed.
+// The codes go through a stack vector because the broadcast wants each 16-byte block in every
+// block; a load contained in the preceding store is forwarded, not read from memory.
+void RowY8Shuffle(const internal::YuvRowPtrs& rows, uint8_t* HWY_RESTRICT dst, size_t width,
+                  const internal::YuvConstants& k) {
+  const D16 d;
+  const DU16 du;
+  const hn::Repartition<uint8_t, D16> d8;
+  const FixedMath m(d, k);
+  ForEachUnit<YuvKind::kY8, false>(
+      rows, width, hn::Lanes(d8), 4, dst,
+      [&](const internal::YuvRowPtrs& r, uint8_t* HWY_RESTRICT out)
+          PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
+        const auto bytes = hn::LoadU(d8, r.y);
+        const V16 lo = hn::BitCast(d, hn::ZipLower(du, bytes, bytes));  // Y * 257
+        const V16 hi = hn::BitCast(d, hn::ZipUpper(du, bytes, bytes));
+        const auto gray = PackBlocks(d, hn::ShiftRight<6>(m.Luma(d, lo)),
+                                     hn::ShiftRight<6>(m.Luma(d, hi)));
+        alignas(64) uint8_t codes[HWY_MAX_BYTES];
+        hn::Store(gray, d8, codes);
+        for (size_t j = 0; j < hn::Lanes(d8); j += kShuffleBlockPixels) {
+          ShuffleBlockToRgba<1, false>(codes + j, out + 4 * j);
+        }
+      }, k.stream);
+}
+#endif
+
 template <YuvKind kK, bool kBilinear>
 struct PickFixed {
   static internal::YuvRowFn Get(const internal::YuvKernelKey& key) {
     if (key.out != OutputType::RGBA8) return nullptr;
+#if PIXCONV_HAVE_BYTE_SHUFFLE
+    if constexpr (kK == YuvKind::kY8) return &RowY8Shuffle;  // gray: the order is moot
+#endif
     return key.swap_rb ? &RowFixed<kK, kBilinear, true> : &RowFixed<kK, kBilinear, false>;
   }
 };

@@ -77,7 +77,8 @@ void RowFloat(const internal::YuvRowPtrs& rows, uint8_t* HWY_RESTRICT dst, size_
   const size_t nf = hn::Lanes(df);
   ForEachUnit<kK, kBilinear>(
       rows, width, 2 * hn::Lanes(d), kBpp, dst,
-      [&](const internal::YuvRowPtrs& r, uint8_t* HWY_RESTRICT out) HWY_ATTR {
+      [&](const internal::YuvRowPtrs& r, uint8_t* HWY_RESTRICT out)
+          PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
         UnitSamples s;
         L::Load(d, order, r, s);
         if constexpr (L::kHalf) {
