@@ -171,13 +171,11 @@ void FillYuv(PixelFormat format, Size size, uint8_t* dst) {
   }
 }
 
-}  // namespace
-
-namespace {
 std::vector<Size>& MutableBenchSizes() {
   static std::vector<Size> sizes = {{1920, 1080}, {3840, 2160}};
   return sizes;
 }
+
 }  // namespace
 
 const std::vector<Size>& BenchSizes() { return MutableBenchSizes(); }

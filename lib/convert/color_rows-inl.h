@@ -321,8 +321,9 @@ struct ExactU8Kernel {
 #if PIXCONV_HAVE_BYTE_SHUFFLE
         ForEachBlock(width, kShuffleBlockPixels, kC, 4, src, dst,
                      [](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out)
-                        
-                            PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR { ShuffleBlockToRgba<kC, kSwapRB>(in, out); },
+                         PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
+                           ShuffleBlockToRgba<kC, kSwapRB>(in, out);
+                         },
                      p.stream);
 #else
         using V = hn::Vec<decltype(d)>;

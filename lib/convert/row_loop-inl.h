@@ -168,8 +168,9 @@ HWY_INLINE void ForEachBlock(size_t width, size_t n, size_t in_bpp, size_t out_b
   for (; x + chunk <= width; x += chunk) {
     const uint8_t* HWY_RESTRICT in = src + x * in_bpp;
     out.Chunk(dst + x * out_bpp, [in, in_block, &block](size_t i, uint8_t* HWY_RESTRICT o)
-                                    
-                                        PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR { block(in + i * in_block, o); });
+                                     PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
+                                       block(in + i * in_block, o);
+                                     });
   }
   out.Finish();
   ForEachBlockCached(width - x, n, in_bpp, out_bpp, src + x * in_bpp, dst + x * out_bpp, block);
