@@ -16,11 +16,12 @@
 // up to 1.2x, and non-temporal stores issued by the kernels themselves. The planner decides
 // when to stream (StreamMinOutputBytes(), stream_threshold.h).
 
-// For the lambdas that convert one block or unit: the drivers call them from up to three
-// sites (whole blocks, streamed chunks, the padded tail), and past one call site GCC stops
-// inlining a body this large. Out of line, every block pays a call, reloads the kernel's
-// constant vectors through the captured references and passes its pointers through memory:
-// measured on AVX2, that halved the speed of the YUV kernels on cache-resident frames.
+// For the lambdas that convert one block or unit: the drivers call them from two or three
+// sites (the cached loop, the streamer's chunks, for YUV the padded tail), and past one call
+// site GCC stops inlining a body this large. Out of line, every block pays a call, reloads the
+// kernel's constant vectors through the captured references and passes its pointers through
+// memory: measured on AVX2, that halved the speed of the YUV kernels on cache-resident frames.
+// Each call site is a copy of the kernel, so the drivers keep them few.
 #ifndef PIXCONV_ALWAYS_INLINE_LAMBDA
 #if defined(__GNUC__) || defined(__clang__)
 #define PIXCONV_ALWAYS_INLINE_LAMBDA __attribute__((always_inline))
@@ -86,16 +87,15 @@ class OutputStreamer {
     uint8_t* const fill = fill_;
     const uint8_t* const drain = drain_;
     uint8_t* const drain_to = drain_to_;
-    if (drain != nullptr) {
-      size_t drained = 0;
-      for (size_t i = 0; i < blocks; i += group) {
-        for (size_t j = i; j < i + group; ++j) block(j, fill + j * block_bytes);
-        for (size_t k = 0; k < per_group; ++k, drained += n) {
-          hn::Stream(hn::Load(d8, drain + drained), d8, drain_to + drained);
-        }
+    // One loop for the first chunk (nothing to drain) and the others: a second call site would
+    // be a second inlined copy of the block.
+    const size_t share = drain != nullptr ? per_group : 0;
+    size_t drained = 0;
+    for (size_t i = 0; i < blocks; i += group) {
+      for (size_t j = i; j < i + group; ++j) block(j, fill + j * block_bytes);
+      for (size_t k = 0; k < share; ++k, drained += n) {
+        hn::Stream(hn::Load(d8, drain + drained), d8, drain_to + drained);
       }
-    } else {
-      for (size_t i = 0; i < blocks; ++i) block(i, fill + i * block_bytes);
     }
     drain_ = fill;
     drain_to_ = to;
@@ -126,30 +126,20 @@ class OutputStreamer {
   uint8_t* drain_to_ = nullptr;
 };
 
-// Calls block(src, dst) for consecutive blocks of `n` pixels covering `width` pixels.
-// `in_bpp` / `out_bpp` are bytes per pixel; n * max(in_bpp, out_bpp) <= kMaxBlockBytes.
-template <class Block>
-HWY_INLINE void ForEachBlockCached(size_t width, size_t n, size_t in_bpp, size_t out_bpp,
-                                   const uint8_t* HWY_RESTRICT src, uint8_t* HWY_RESTRICT dst,
-                                   const Block& block) {
-  size_t x = 0;
-  if (width >= n) {
-    for (; x <= width - n; x += n) block(src + x * in_bpp, dst + x * out_bpp);
-  }
-  if (x == width) return;
-  alignas(64) uint8_t in[kMaxBlockBytes];
-  alignas(64) uint8_t out[kMaxBlockBytes];
-  const size_t rest = width - x;
-  std::memset(in, 0, n * in_bpp);
-  std::memcpy(in, src + x * in_bpp, rest * in_bpp);
-  block(in, out);
-  std::memcpy(dst + x * out_bpp, out, rest * out_bpp);
-}
-
-// The same, with the destination written by non-temporal stores when `stream` is set and the
-// destination can be aligned at a pixel boundary (out_bpp divides kStreamAlign: 4 or 16
-// here). The pixels before the first aligned line and after the last whole chunk take the
+// Calls block(in, out) for consecutive blocks of `n` pixels covering `width` pixels, `in_bpp`
+// and `out_bpp` bytes per pixel (n * max(in_bpp, out_bpp) <= kMaxBlockBytes). The last, partial
+// block runs on a zero-padded stack copy of its input and a stack output, of which only the
+// row's pixels are copied out.
+//
+// With `stream`, when the destination can be aligned at a pixel boundary (out_bpp divides
+// kStreamAlign: 4 or 16 here), the whole chunks from the first aligned line on are written by
+// non-temporal stores; the pixels before that line and after the last whole chunk take the
 // cached path.
+//
+// The block is called from two sites only, the cached loop (whole and partial blocks alike)
+// and the streamer's: the block lambdas are always inlined, and every further call site would
+// be one more copy of the kernel in every instantiation (each of them compiled per target);
+// eight sites made single files take minutes and gigabytes to compile.
 template <class Block>
 HWY_INLINE void ForEachBlock(size_t width, size_t n, size_t in_bpp, size_t out_bpp,
                              const uint8_t* HWY_RESTRICT src, uint8_t* HWY_RESTRICT dst,
@@ -157,23 +147,47 @@ HWY_INLINE void ForEachBlock(size_t width, size_t n, size_t in_bpp, size_t out_b
   const size_t chunk = kStreamChunkBytes / out_bpp;  // pixels per chunk, a multiple of n
   const size_t misaligned =
       (kStreamAlign - reinterpret_cast<uintptr_t>(dst) % kStreamAlign) % kStreamAlign;
-  if (!stream || misaligned % out_bpp != 0 || width < misaligned / out_bpp + chunk) {
-    ForEachBlockCached(width, n, in_bpp, out_bpp, src, dst, block);
-    return;
+  const bool streamed =
+      stream && misaligned % out_bpp == 0 && width >= misaligned / out_bpp + chunk;
+  // Streamed pixels are [first, last); the cached ones [0, first) and [last, width).
+  const size_t first = streamed ? misaligned / out_bpp : width;
+  const size_t last = streamed ? first + (width - first) / chunk * chunk : width;
+  alignas(64) uint8_t in_pad[kMaxBlockBytes];
+  alignas(64) uint8_t out_pad[kMaxBlockBytes];
+  size_t x = 0;
+  size_t end = first;
+  for (;;) {
+    while (x < end) {
+      const size_t rest = end - x;
+      const uint8_t* HWY_RESTRICT in = src + x * in_bpp;
+      uint8_t* HWY_RESTRICT out = dst + x * out_bpp;
+      if (rest < n) {
+        std::memset(in_pad, 0, n * in_bpp);
+        std::memcpy(in_pad, in, rest * in_bpp);
+        in = in_pad;
+        out = out_pad;
+      }
+      block(in, out);
+      if (rest < n) {
+        std::memcpy(dst + x * out_bpp, out_pad, rest * out_bpp);
+        break;
+      }
+      x += n;
+    }
+    if (end == width) return;
+    OutputStreamer streamer(n * out_bpp);
+    const size_t in_block = n * in_bpp;
+    for (x = first; x < last; x += chunk) {
+      const uint8_t* HWY_RESTRICT in = src + x * in_bpp;
+      streamer.Chunk(dst + x * out_bpp, [in, in_block, &block](size_t i, uint8_t* HWY_RESTRICT o)
+                                            PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
+                                              block(in + i * in_block, o);
+                                            });
+    }
+    streamer.Finish();
+    x = last;
+    end = width;
   }
-  size_t x = misaligned / out_bpp;
-  ForEachBlockCached(x, n, in_bpp, out_bpp, src, dst, block);
-  OutputStreamer out(n * out_bpp);
-  const size_t in_block = n * in_bpp;
-  for (; x + chunk <= width; x += chunk) {
-    const uint8_t* HWY_RESTRICT in = src + x * in_bpp;
-    out.Chunk(dst + x * out_bpp, [in, in_block, &block](size_t i, uint8_t* HWY_RESTRICT o)
-                                     PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
-                                       block(in + i * in_block, o);
-                                     });
-  }
-  out.Finish();
-  ForEachBlockCached(width - x, n, in_bpp, out_bpp, src + x * in_bpp, dst + x * out_bpp, block);
 }
 
 }  // namespace pixconv::HWY_NAMESPACE
