@@ -163,12 +163,18 @@ HWY_INLINE void ForEachUnit(const internal::YuvRowPtrs& rows, size_t width, size
     last = room < 0 ? -1 : std::min(last, 2 * room / static_cast<ptrdiff_t>(g.per2));
   }
   if (last > 0) last &= ~ptrdiff_t{1};
-  auto advance = [&](size_t x) {
-    internal::YuvRowPtrs at = base;
-    for (int p = 0; p < 5; ++p) {
-      const PlaneGeom g = GeomOf<kK, kBilinear>(p);
-      if (g.used) RowAt(at, p) += g.per2 * x / 2;
-    }
+  // Field by field with constant geometry: a loop over RowAt's references kept the struct in
+  // memory, with a store, two read-modify-writes and two reloads per unit.
+  auto advance = [&](size_t x) PIXCONV_ALWAYS_INLINE_LAMBDA {
+    constexpr PlaneGeom g0 = GeomOf<kK, kBilinear>(0), g1 = GeomOf<kK, kBilinear>(1),
+                        g2 = GeomOf<kK, kBilinear>(2), g3 = GeomOf<kK, kBilinear>(3),
+                        g4 = GeomOf<kK, kBilinear>(4);
+    internal::YuvRowPtrs at;  // unused planes keep the caller's pointers, never read
+    at.y = g0.used ? base.y + g0.per2 * x / 2 : base.y;
+    at.c0 = g1.used ? base.c0 + g1.per2 * x / 2 : base.c0;
+    at.c1 = g2.used ? base.c1 + g2.per2 * x / 2 : base.c1;
+    at.c0_far = g3.used ? base.c0_far + g3.per2 * x / 2 : base.c0_far;
+    at.c1_far = g4.used ? base.c1_far + g4.per2 * x / 2 : base.c1_far;
     return at;
   };
 
