@@ -19,11 +19,16 @@ namespace hn = hwy::HWY_NAMESPACE;
 //   decode: ((c + 0.055) / 1.055)^2.4 = P8(c), a polynomial of degree 8 on [0.04045, 1];
 //   encode: 1.055 s^(2/2.4) - 0.055 = P(s) / Q(s) with s = sqrt(c), rational of degree (4, 4)
 //           on [sqrt(0.0031308), 1].
-// Fit error 5.6e-7 / 9.8e-8; with float rounding the largest error measured over 4e6 points is
-// 7.9e-7 / 4.8e-7 (tests/convert checks every kernel against the exact double curve; the
-// RGBAF32 contract is 4e-6). Decoding is what every RGBAF32 conversion of sRGB data does (the
-// default), so it gets the cheaper form: 8 FMAs, where a (4, 4) rational of error 3e-7 took 8
-// FMAs, a reciprocal with its Newton step and a multiply, and pow via Exp(Log()) 4x that.
+// Fit error 5.6e-7 / 9.8e-8; with float rounding the largest error over a dense sweep is
+// 7.7e-7 / 5.3e-7 (tests/convert/transfer_curve_test.cc, on every target; the conformance
+// tests check every kernel against the exact double curve; the RGBAF32 contract is 4e-6).
+// Decoding is what every RGBAF32 conversion of sRGB data does (the default), so it gets the
+// cheaper form: 8 FMAs, where a (4, 4) rational of error 3e-7 took 8 FMAs, a reciprocal with
+// its Newton step and a multiply, and pow via Exp(Log()) 4x that. Piecewise quartics on 8
+// segments, with coefficients picked by one permute each (14 ops, 5 on the FMA units, error
+// 1.6e-7), measured 1.1-1.25x slower on AVX2 and AVX-512 (Zen 5, RGB/RGBA U16 and F32 to
+// RGBAF32 at 640x360): the (de)interleaving of those kernels already keeps the shuffle units
+// busy, and the permutes compete with it.
 
 // (4, 4) rational: P(x) / Q(x). Q >= 1 on the encode fit's interval, so a reciprocal estimate
 // refined by one Newton step (relative error ~(2^-12)^2 at worst, on the 12-bit estimate of
