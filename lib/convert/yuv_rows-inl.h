@@ -382,6 +382,37 @@ HWY_INLINE hn::Vec<DU16> LoadPairs(const uint8_t* HWY_RESTRICT p) {
   return hn::LoadU(DU16(), reinterpret_cast<const uint16_t*>(p));
 }
 
+#if HWY_TARGET == HWY_AVX2
+// AVX2 kStore lanes from 16 bytes at p: one broadcast load (a load-port op) and one in-block
+// byte shuffle, where the generic loaders spend a cross-block permute and one or two unpacks or
+// widenings per vector: the fixed-point units are bound by vector-op throughput. With two
+// blocks, the kStore lanes of a half unit (luma, 4:4:4 chroma) or of a unit's 4:2:x chroma
+// samples all come from 16 consecutive bytes. kMask[i] picks byte i's source (0x80: zero).
+HWY_INLINE V16 ShuffleDup128(const uint8_t* HWY_RESTRICT p, const uint8_t (&mask)[32]) {
+  const hn::Repartition<uint8_t, D16> d8;
+  return hn::BitCast(D16(), hn::TableLookupBytesOr0(hn::LoadDup128(d8, p), hn::Load(d8, mask)));
+}
+
+// Pixels of a kStore half unit (LaneOrder: block 0 holds pixels 0-3 and 8-11, block 1 pixels
+// 4-7 and 12-15), each lane taking its byte twice (Y * 257) or in the high byte only (C * 256).
+alignas(32) inline constexpr uint8_t kStoreBytesTwice[32] = {
+    0, 0, 1, 1, 2,  2,  3,  3,  8,  8,  9,  9,  10, 10, 11, 11,
+    4, 4, 5, 5, 6,  6,  7,  7,  12, 12, 13, 13, 14, 14, 15, 15};
+alignas(32) inline constexpr uint8_t kStoreBytesHigh[32] = {
+    0x80, 0, 0x80, 1, 0x80, 2, 0x80, 3, 0x80, 8,  0x80, 9,  0x80, 10, 0x80, 11,
+    0x80, 4, 0x80, 5, 0x80, 6, 0x80, 7, 0x80, 12, 0x80, 13, 0x80, 14, 0x80, 15};
+// The 16 chroma samples of a 4:2:x unit in LaneOrder::Samples order (block 0: samples 0, 1, 4,
+// 5, 8, 9, 12, 13; block 1 the others), in the high byte.
+alignas(32) inline constexpr uint8_t kStoreSamplesHigh[32] = {
+    0x80, 0, 0x80, 1, 0x80, 4, 0x80, 5, 0x80, 8,  0x80, 9,  0x80, 12, 0x80, 13,
+    0x80, 2, 0x80, 3, 0x80, 6, 0x80, 7, 0x80, 10, 0x80, 11, 0x80, 14, 0x80, 15};
+
+// C * 256 - 32768 = x8, from C * 256.
+HWY_INLINE V16 FlipToX8(V16 c256) {
+  return hn::Xor(c256, hn::Set(D16(), static_cast<int16_t>(-32768)));
+}
+#endif
+
 // x8 = (C - 128) * 256 from chroma in units of 1/kDen code (kDen = 1, 2 or 8): C * 256 as
 // uint16 bits, with the top bit flipped (- 32768). Exact.
 template <int kDen, class V>
@@ -401,6 +432,11 @@ HWY_INLINE void LoadLuma(D16 d, const LaneOrder<kOrder>& order, const uint8_t* H
   (void)order;
 #if HWY_TARGET != HWY_SCALAR
   if constexpr (kOrder == Order::kStore) {
+#if HWY_TARGET == HWY_AVX2
+    y[0] = ShuffleDup128(p, kStoreBytesTwice);
+    y[1] = ShuffleDup128(p + 16, kStoreBytesTwice);
+    return;
+#endif
     const hn::Repartition<uint8_t, D16> d8;
     const auto bytes = order.Bytes(hn::LoadU(d8, p));
     y[0] = hn::BitCast(d, hn::ZipLower(du, bytes, bytes));
@@ -420,6 +456,11 @@ HWY_INLINE void LoadChroma444(D16 d, const LaneOrder<kOrder>& order, const uint8
   (void)order;
 #if HWY_TARGET != HWY_SCALAR
   if constexpr (kOrder == Order::kStore) {
+#if HWY_TARGET == HWY_AVX2
+    x8[0] = FlipToX8(ShuffleDup128(p, kStoreBytesHigh));
+    x8[1] = FlipToX8(ShuffleDup128(p + 16, kStoreBytesHigh));
+    return;
+#endif
     const DU16 du;
     const hn::Repartition<uint8_t, D16> d8;
     const auto bytes = order.Bytes(hn::LoadU(d8, p));
@@ -463,6 +504,13 @@ struct Loader<YuvKind::kPlanarSub, kBilinear, kPreferred> {
                               UnitSamples& s) {
     LoadLuma<kOrder>(d, order, r.y, s.y);
     if constexpr (!kBilinear) {
+#if HWY_TARGET == HWY_AVX2
+      if constexpr (kOrder == Order::kStore) {
+        s.u[0] = FlipToX8(ShuffleDup128(r.c0, kStoreSamplesHigh));
+        s.v[0] = FlipToX8(ShuffleDup128(r.c1, kStoreSamplesHigh));
+        return;
+      }
+#endif
       s.u[0] = order.Samples(d, ToX8<1>(d, LoadBytes(d, r.c0)));
       s.v[0] = order.Samples(d, ToX8<1>(d, LoadBytes(d, r.c1)));
     } else {
