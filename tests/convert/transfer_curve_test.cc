@@ -62,24 +62,27 @@ ConvertOptions FloatOptions(InputTransfer in, OutputTransfer out) {
   return o;
 }
 
-TEST_CASE("sRGB decode stays within 1e-6 of the exact curve on [0, 1], on every target") {
+// Sweeps one curve on every target and checks its worst error against kBound.
+template <typename Curve>
+void CheckSweep(const char* what, InputTransfer in, OutputTransfer out, Curve curve) {
+  constexpr double kBound = 1e-6;
   const std::vector<float> values = SweepValues();
-  const ConvertOptions o = FloatOptions(InputTransfer::Srgb, OutputTransfer::Linear);
+  const ConvertOptions o = FloatOptions(in, out);
   test::ForEachTarget([&](const char*) {
-    const double worst = WorstError(values, o, [](double c) { return ref::SrgbToLinear(c); });
-    MESSAGE("decode worst error ", worst);
-    CHECK(worst <= 1e-6);
+    const double worst = WorstError(values, o, curve);
+    MESSAGE(what, " worst error ", worst);
+    CHECK(worst <= kBound);
   });
 }
 
+TEST_CASE("sRGB decode stays within 1e-6 of the exact curve on [0, 1], on every target") {
+  CheckSweep("decode", InputTransfer::Srgb, OutputTransfer::Linear,
+             [](double c) { return ref::SrgbToLinear(c); });
+}
+
 TEST_CASE("sRGB encode stays within 1e-6 of the exact curve on [0, 1], on every target") {
-  const std::vector<float> values = SweepValues();
-  const ConvertOptions o = FloatOptions(InputTransfer::Linear, OutputTransfer::Srgb);
-  test::ForEachTarget([&](const char*) {
-    const double worst = WorstError(values, o, [](double c) { return ref::LinearToSrgb(c); });
-    MESSAGE("encode worst error ", worst);
-    CHECK(worst <= 1e-6);
-  });
+  CheckSweep("encode", InputTransfer::Linear, OutputTransfer::Srgb,
+             [](double c) { return ref::LinearToSrgb(c); });
 }
 
 TEST_CASE("black decodes to exactly 0, on every target") {
