@@ -387,7 +387,7 @@ HWY_INLINE hn::Vec<DU16> LoadPairs(const uint8_t* HWY_RESTRICT p) {
 // byte shuffle, where the generic loaders spend a cross-block permute and one or two unpacks or
 // widenings per vector: the fixed-point units are bound by vector-op throughput. With two
 // blocks, the kStore lanes of a half unit (luma, 4:4:4 chroma) or of a unit's 4:2:x chroma
-// samples all come from 16 consecutive bytes. kMask[i] picks byte i's source (0x80: zero).
+// samples all come from 16 consecutive bytes. mask[i] picks byte i's source (0x80: zero).
 HWY_INLINE V16 ShuffleDup128(const uint8_t* HWY_RESTRICT p, const uint8_t (&mask)[32]) {
   const hn::Repartition<uint8_t, D16> d8;
   return hn::BitCast(D16(), hn::TableLookupBytesOr0(hn::LoadDup128(d8, p), hn::Load(d8, mask)));
