@@ -406,22 +406,20 @@ alignas(32) inline constexpr uint8_t kStoreBytesHigh[32] = {
 alignas(32) inline constexpr uint8_t kStoreSamplesHigh[32] = {
     0x80, 0, 0x80, 1, 0x80, 4, 0x80, 5, 0x80, 8,  0x80, 9,  0x80, 12, 0x80, 13,
     0x80, 2, 0x80, 3, 0x80, 6, 0x80, 7, 0x80, 10, 0x80, 11, 0x80, 14, 0x80, 15};
+#endif
 
-// C * 256 - 32768 = x8, from C * 256.
+// x8 = (C - 128) * 256 from C * 256 (as int16 bits): the top bit flipped. Exact.
 HWY_INLINE V16 FlipToX8(V16 c256) {
   return hn::Xor(c256, hn::Set(D16(), static_cast<int16_t>(-32768)));
 }
-#endif
 
 // x8 = (C - 128) * 256 from chroma in units of 1/kDen code (kDen = 1, 2 or 8): C * 256 as
-// uint16 bits, with the top bit flipped (- 32768). Exact.
+// uint16 bits, with the top bit flipped. Exact.
 template <int kDen, class V>
 HWY_INLINE V16 ToX8(D16 d, V c) {
   static_assert(kDen == 1 || kDen == 2 || kDen == 8, "chroma denominators are 1, 2 and 8");
   constexpr int kShift = kDen == 1 ? 8 : kDen == 2 ? 7 : 5;
-  const DU16 du;
-  const auto scaled = hn::ShiftLeft<kShift>(hn::BitCast(du, c));
-  return hn::BitCast(d, hn::Xor(scaled, hn::Set(du, uint16_t{0x8000})));
+  return FlipToX8(hn::BitCast(d, hn::ShiftLeft<kShift>(hn::BitCast(DU16(), c))));
 }
 
 // Luma of 2 * Lanes(d) pixels at p as Y * 257, in the unit order.
@@ -435,12 +433,12 @@ HWY_INLINE void LoadLuma(D16 d, const LaneOrder<kOrder>& order, const uint8_t* H
 #if HWY_TARGET == HWY_AVX2
     y[0] = ShuffleDup128(p, kStoreBytesTwice);
     y[1] = ShuffleDup128(p + 16, kStoreBytesTwice);
-    return;
-#endif
+#else
     const hn::Repartition<uint8_t, D16> d8;
     const auto bytes = order.Bytes(hn::LoadU(d8, p));
     y[0] = hn::BitCast(d, hn::ZipLower(du, bytes, bytes));
     y[1] = hn::BitCast(d, hn::ZipUpper(du, bytes, bytes));
+#endif
     return;
   }
 #endif
@@ -459,15 +457,14 @@ HWY_INLINE void LoadChroma444(D16 d, const LaneOrder<kOrder>& order, const uint8
 #if HWY_TARGET == HWY_AVX2
     x8[0] = FlipToX8(ShuffleDup128(p, kStoreBytesHigh));
     x8[1] = FlipToX8(ShuffleDup128(p + 16, kStoreBytesHigh));
-    return;
-#endif
+#else
     const DU16 du;
     const hn::Repartition<uint8_t, D16> d8;
     const auto bytes = order.Bytes(hn::LoadU(d8, p));
     const auto zero = hn::Zero(d8);
-    const auto flip = hn::Set(du, uint16_t{0x8000});
-    x8[0] = hn::BitCast(d, hn::Xor(hn::ZipLower(du, zero, bytes), flip));  // C * 256 - 32768
-    x8[1] = hn::BitCast(d, hn::Xor(hn::ZipUpper(du, zero, bytes), flip));
+    x8[0] = FlipToX8(hn::BitCast(d, hn::ZipLower(du, zero, bytes)));
+    x8[1] = FlipToX8(hn::BitCast(d, hn::ZipUpper(du, zero, bytes)));
+#endif
     return;
   }
 #endif
@@ -508,7 +505,7 @@ struct Loader<YuvKind::kPlanarSub, kBilinear, kPreferred> {
       if constexpr (kOrder == Order::kStore) {
         s.u[0] = FlipToX8(ShuffleDup128(r.c0, kStoreSamplesHigh));
         s.v[0] = FlipToX8(ShuffleDup128(r.c1, kStoreSamplesHigh));
-        return;
+        return;  // the generic loads below serve the other orders and targets
       }
 #endif
       s.u[0] = order.Samples(d, ToX8<1>(d, LoadBytes(d, r.c0)));
@@ -547,9 +544,8 @@ struct Loader<YuvKind::kNv12, kBilinear, kPreferred> {
     const DU16 du;
     if constexpr (!kBilinear) {
       const auto pairs = order.Samples(du, LoadPairs(r.c0));
-      const auto flip = hn::Set(du, uint16_t{0x8000});
-      s.u[0] = hn::BitCast(d, hn::Xor(hn::ShiftLeft<8>(pairs), flip));
-      s.v[0] = hn::BitCast(d, hn::Xor(hn::And(pairs, hn::Set(du, uint16_t{0xFF00})), flip));
+      s.u[0] = FlipToX8(hn::BitCast(d, hn::ShiftLeft<8>(pairs)));
+      s.v[0] = FlipToX8(hn::BitCast(d, hn::And(pairs, hn::Set(du, uint16_t{0xFF00}))));
     } else {
       const auto low = hn::Set(du, uint16_t{0xFF});
       auto u_of = [&](const uint8_t* p)
@@ -617,16 +613,14 @@ struct Loader<YuvKind::kYuy2, kBilinear, kPreferred> {
                                                       11, 0x80, 11, 0x80, 15, 0x80, 15, 0x80};
     const auto luma = hn::LoadDup128(d8, kLuma);
     const size_t bytes = hn::Lanes(d8);
-    const DU16 du;
-    const auto flip = hn::Set(du, uint16_t{0x8000});
     for (size_t k = 0; k < 2; ++k) {
       const auto px = load(r.y + k * bytes);
       s.y[k] = hn::BitCast(d, hn::TableLookupBytesOr0(px, luma));
       if constexpr (!kBilinear) {
         const auto u = hn::TableLookupBytesOr0(px, hn::LoadDup128(d8, kUHigh));
         const auto v = hn::TableLookupBytesOr0(px, hn::LoadDup128(d8, kVHigh));
-        s.u[k] = hn::BitCast(d, hn::Xor(hn::BitCast(du, u), flip));
-        s.v[k] = hn::BitCast(d, hn::Xor(hn::BitCast(du, v), flip));
+        s.u[k] = FlipToX8(hn::BitCast(d, u));
+        s.v[k] = FlipToX8(hn::BitCast(d, v));
       } else {
         // The next pair's chroma is 4 bytes on: odd pixels add it, even pixels add their own
         // again (1/2 code units).
