@@ -101,6 +101,11 @@ void SetFixedPoint(const Linear& l, YuvConstants* k) {
     sum += exact - fixed;
   }
   k->bias = static_cast<int16_t>(std::lround(sum / 256.0));
+  k->luma_is_code = true;
+  for (int y = 0; y < 256; ++y) {
+    const int fixed = static_cast<int>(std::floor(y * 257.0 * mul / 65536.0)) + k->bias;
+    k->luma_is_code = k->luma_is_code && std::clamp(fixed >> 6, 0, 255) == y;
+  }
   k->q13_rv = Q13(l.rv);
   k->q13_gu = Q13(l.gu);
   k->q13_gv = Q13(l.gv);

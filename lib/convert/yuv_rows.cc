@@ -135,9 +135,12 @@ void RowFixed(const internal::YuvRowPtrs& rows, uint8_t* HWY_RESTRICT dst, size_
 // vector of luma bytes, widened, mapped and packed in natural order: ZipLower / ZipUpper split
 // each 128-bit block into halves and packuswb joins them again, so no lane permute is needed.
 // The codes go through a stack vector because the broadcast wants each 16-byte block in every
-// block; a load contained in the preceding store is forwarded, not read from memory.
-void RowY8Shuffle(const internal::YuvRowPtrs& rows, uint8_t* HWY_RESTRICT dst, size_t width,
-                  const internal::YuvConstants& k) {
+// block; a load contained in the preceding store is forwarded, not read from memory. Where
+// every code is its Y (full range: luma_is_code), the broadcast reads the luma row itself,
+// which is the L U8 kernel and runs at store speed.
+template <bool kLumaIsCode>
+void RowY8ShuffleT(const internal::YuvRowPtrs& rows, uint8_t* HWY_RESTRICT dst, size_t width,
+                   const internal::YuvConstants& k) {
   const D16 d;
   const DU16 du;
   const hn::Repartition<uint8_t, D16> d8;
@@ -146,6 +149,12 @@ void RowY8Shuffle(const internal::YuvRowPtrs& rows, uint8_t* HWY_RESTRICT dst, s
       rows, width, hn::Lanes(d8), 4, dst,
       [&](const internal::YuvRowPtrs& r, uint8_t* HWY_RESTRICT out)
           PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
+        if constexpr (kLumaIsCode) {
+          for (size_t j = 0; j < hn::Lanes(d8); j += kShuffleBlockPixels) {
+            ShuffleBlockToRgba<1, false>(r.y + j, out + 4 * j);
+          }
+          return;
+        }
         const auto bytes = hn::LoadU(d8, r.y);
         const V16 lo = hn::BitCast(d, hn::ZipLower(du, bytes, bytes));  // Y * 257
         const V16 hi = hn::BitCast(d, hn::ZipUpper(du, bytes, bytes));
@@ -157,6 +166,15 @@ void RowY8Shuffle(const internal::YuvRowPtrs& rows, uint8_t* HWY_RESTRICT dst, s
           ShuffleBlockToRgba<1, false>(codes + j, out + 4 * j);
         }
       }, k.stream);
+}
+
+void RowY8Shuffle(const internal::YuvRowPtrs& rows, uint8_t* HWY_RESTRICT dst, size_t width,
+                  const internal::YuvConstants& k) {
+  if (k.luma_is_code) {
+    RowY8ShuffleT<true>(rows, dst, width, k);
+  } else {
+    RowY8ShuffleT<false>(rows, dst, width, k);
+  }
 }
 #endif
 

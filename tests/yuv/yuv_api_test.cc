@@ -107,6 +107,13 @@ TEST_CASE("YUV: Y8 ignores the matrix; premultiply changes nothing (alpha is 1)"
 }
 
 TEST_CASE("YUV: full-range Y8 to RGBA8 copies the samples exactly") {
+  // The planner finds that every full-range code maps to itself, which lets the Y8 kernel copy
+  // bytes (yuv_rows.cc); limited range must not take that path.
+  internal::YuvPlan plan;
+  REQUIRE(internal::PlanYuv(ImageFormat::Pixel(8, 8, PixelFormat::Y8_FullRange), {}, &plan).ok());
+  CHECK(plan.constants.luma_is_code);
+  REQUIRE(internal::PlanYuv(ImageFormat::Pixel(8, 8, PixelFormat::Y8_LimitedRange), {}, &plan).ok());
+  CHECK_FALSE(plan.constants.luma_is_code);
   std::vector<uint8_t> y(256);
   for (int i = 0; i < 256; ++i) y[i] = static_cast<uint8_t>(i);
   ForEachTarget([&](const char*) {
