@@ -4,6 +4,7 @@
 #include "convert/converter_impl.h"
 #include "format/checked_math.h"
 #include "format/layout_internal.h"
+#include "hwy/cache_control.h"
 
 namespace pixconv {
 namespace {
@@ -114,19 +115,23 @@ Status Converter::ConvertRows(const ImageView& src, const OutputView& dst, uint3
   uint8_t* out = static_cast<uint8_t*>(dst.data);
   if (impl.is_yuv) {
     internal::RunYuvRows(impl.yuv, src, out, stride, row_begin, row_end);
-    return Status::Ok();
+  } else {
+    const size_t in_row = size_t{width} * impl.src_pixel_bytes;
+    const PlaneView& plane = src.planes[0];
+    if (plane.stride == in_row && stride == out_row) {
+      // Packed rows on both sides: one long row amortizes the per-row tail.
+      impl.color_row(src.Row(0, row_begin), out + row_begin * stride,
+                     size_t{width} * (row_end - row_begin), impl.color_params);
+    } else {
+      for (uint32_t y = row_begin; y < row_end; ++y) {
+        impl.color_row(src.Row(0, y), out + y * stride, width, impl.color_params);
+      }
+    }
   }
-  const size_t in_row = size_t{width} * impl.src_pixel_bytes;
-  const PlaneView& plane = src.planes[0];
-  if (plane.stride == in_row && stride == out_row) {
-    // Packed rows on both sides: one long row amortizes the per-row tail.
-    impl.color_row(src.Row(0, row_begin), out + row_begin * stride,
-                   size_t{width} * (row_end - row_begin), impl.color_params);
-    return Status::Ok();
-  }
-  for (uint32_t y = row_begin; y < row_end; ++y) {
-    impl.color_row(src.Row(0, y), out + y * stride, width, impl.color_params);
-  }
+  // The kernels' non-temporal stores (OutputStreamer, row_loop-inl.h) are weakly ordered; one
+  // fence for the band orders them before whatever the caller stores next, e.g. the flag that
+  // hands the frame to another thread.
+  if (impl.is_yuv ? impl.yuv.constants.stream : impl.color_params.stream) hwy::FlushStream();
   return Status::Ok();
 }
 

@@ -113,9 +113,9 @@ class OutputStreamer {
     fill_ = fill == buffers_[0] ? buffers_[1] : buffers_[0];
   }
 
-  // Streams the last chunk and fences the row's non-temporal stores, so they are ordered
-  // before any later store of this thread (a caller that hands the frame to another thread
-  // synchronizes with it as for any other store).
+  // Streams the last chunk. It does not fence: Converter::ConvertRows fences once per band
+  // (converter.cc), because an sfence waits for the write-combining buffers to drain, and one
+  // per row made a streamed 4K YUV frame about 30% slower (2160 fences).
   HWY_INLINE void Finish() {
     if (drain_ != nullptr) {
       const hn::ScalableTag<uint8_t> d8;
@@ -124,7 +124,6 @@ class OutputStreamer {
         hn::Stream(hn::Load(d8, drain_ + b), d8, drain_to_ + b);
       }
     }
-    hwy::FlushStream();
   }
 
  private:
