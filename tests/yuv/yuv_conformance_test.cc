@@ -1,8 +1,9 @@
 // Every pixel format x matrix x range x output x chroma filter x channel order (and the
 // transfer options) on every SIMD target, against the double-precision reference
-// (DESIGN.md sections 3 and 4): RGBA8 within 1 code, RGBAF32 within 4e-6, guard bytes intact.
+// (DESIGN.md sections 3 and 4): RGBA8 within 1 code, RGBAF32 within 4e-6, alpha exactly 1, guard bytes intact.
 #include <doctest/doctest.h>
 
+#include <cstring>
 #include <random>
 #include <string>
 #include <vector>
@@ -44,6 +45,22 @@ double ConvertAndCompare(const YuvImage& img, const ConvertOptions& opts, const 
   }
   INFO("worst at x=", d.x, " y=", d.y, " channel ", d.channel);
   CHECK(d.max <= (opts.to == OutputType::RGBA8 ? kTolerance8 : kToleranceF32));
+  // Alpha is 1 for every pixel format: exactly 255 or 1.0f, which the tolerance above would
+  // let slip by one code.
+  size_t wrong_alpha = 0;
+  for (uint32_t y = 0; y < f.height; ++y) {
+    const uint8_t* row = out.Row(y);
+    for (uint32_t x = 0; x < f.width; ++x) {
+      if (opts.to == OutputType::RGBA8) {
+        wrong_alpha += row[4 * x + 3] != 255;
+      } else {
+        float a;
+        std::memcpy(&a, row + 16 * x + 12, sizeof(a));
+        wrong_alpha += a != 1.0f;
+      }
+    }
+  }
+  CHECK(wrong_alpha == 0);
   return d.max;
 }
 
