@@ -168,6 +168,7 @@ Status PlanYuv(const ImageFormat& format, const ConvertOptions& opts, YuvPlan* p
   YuvPlan p;
   p.layout = LayoutOf(f);
   p.bilinear = opts.chroma == ChromaFilter::Bilinear;
+  p.out_pixel_bytes = BytesPerPixel(opts.to);
   YuvConstants& k = p.constants;
   k.decode_srgb = input_srgb && !output_srgb;
   k.encode_srgb = !input_srgb && output_srgb;
@@ -189,9 +190,45 @@ Status PlanYuv(const ImageFormat& format, const ConvertOptions& opts, YuvPlan* p
   return Status::Ok();
 }
 
+namespace {
+
+// True when rows [y0, y1) convert as one row of width * rows pixels: each output pixel reads
+// only its own row's samples (no vertical chroma, and no YUY2 pair of the next row, which
+// bilinear chroma or an odd width would reach), and rows lie back to back in every plane and
+// in the destination. Saves each row's cached head and tail units and the streamer's start
+// and final drain.
+bool RowsJoin(const YuvPlan& plan, const ImageView& src, size_t dst_stride) {
+  const size_t width = src.format.width;
+  if (dst_stride != width * plan.out_pixel_bytes) return false;
+  switch (plan.layout) {
+    case YuvLayout::kY8:
+      return src.planes[0].stride == width;
+    case YuvLayout::kPlanar444:
+      return src.planes[0].stride == width && src.planes[1].stride == width &&
+             src.planes[2].stride == width;
+    case YuvLayout::kYuy2:
+      return !plan.bilinear && width % 2 == 0 && src.planes[0].stride == 2 * width;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
 void RunYuvRows(const YuvPlan& plan, const ImageView& src, uint8_t* dst, size_t dst_stride,
                 uint32_t y0, uint32_t y1) {
   const uint32_t width = src.format.width;
+  if (y1 > y0 && RowsJoin(plan, src, dst_stride)) {
+    // Unused planes keep pointers the kernel never reads.
+    YuvRowPtrs rows;
+    rows.y = src.Row(0, y0);
+    if (plan.layout == YuvLayout::kPlanar444) {
+      rows.c0 = rows.c0_far = src.Row(1, y0);
+      rows.c1 = rows.c1_far = src.Row(2, y0);
+    }
+    plan.row(rows, dst + size_t{y0} * dst_stride, size_t{width} * (y1 - y0), plan.constants);
+    return;
+  }
   const uint32_t chroma_rows = src.format.height / 2 + src.format.height % 2;
   for (uint32_t y = y0; y < y1; ++y) {
     YuvRowPtrs rows;

@@ -97,6 +97,7 @@ struct YuvPlan {
   YuvConstants constants;
   YuvLayout layout = YuvLayout::kPlanar420;
   bool bilinear = false;
+  size_t out_pixel_bytes = 4;  // BytesPerPixel of the output type
 };
 
 // Validates the YUV options for `format` (a pixel-format image) and fills `plan`.
@@ -105,7 +106,9 @@ struct YuvPlan {
 Status PlanYuv(const ImageFormat& format, const ConvertOptions& opts, YuvPlan* plan);
 
 // Converts rows [y0, y1) of `src` into `dst` (row y at dst + y * dst_stride). The view and the
-// destination were validated by the caller.
+// destination were validated by the caller. Where each output row needs only its own input
+// row (Y8, I444, YUY2 of even width with nearest chroma) and every plane and the destination
+// are packed, the band is one long row, as packed color images are (converter.cc).
 void RunYuvRows(const YuvPlan& plan, const ImageView& src, uint8_t* dst, size_t dst_stride,
                 uint32_t y0, uint32_t y1);
 
