@@ -184,32 +184,49 @@ HWY_INLINE void ForEachUnit(const internal::YuvRowPtrs& rows, size_t width, size
     const size_t misaligned =
         (vector_bytes - reinterpret_cast<uintptr_t>(dst) % vector_bytes) % vector_bytes;
     const size_t head = misaligned % (2 * out_bpp) == 0 ? misaligned / out_bpp : 0;
-    // Unit positions: 0 (the head), then head + k n up to `last`, then `last` itself. With
-    // `stream`, whole chunks from the first aligned position on go through the streamer.
+    const size_t end = static_cast<size_t>(last);
+    // Unit positions come in runs [x, stop], n apart: 0 (the head); then, with `stream`, whole
+    // chunks from the first aligned position on through the streamer; then head + k n (or on
+    // from the streamed chunks) up to `last`; then `last` itself. Each run is a tight loop:
+    // deciding the next position after every unit had cost about 25 scalar instructions per
+    // unit, and with AVX-512 on Zen 5 the runs made NV12 1.13-1.35x and I444 1.09-1.40x faster
+    // from 320x180 to 1080p (yuv/ benchmarks, alternating binaries, minimum of 15 reps).
     const size_t chunk = kStreamChunkBytes / out_bpp;  // pixels, a multiple of n
-    bool may_stream = stream && misaligned == head * out_bpp;
-    size_t x = 0;
+    size_t x = 0, stop = 0;
+    int run = 0;  // 0: the head unit, 1: the cached middle, 2: the unit at `last`
     for (;;) {
-      unit(advance(x), dst + x * out_bpp);  // the one cached call site: the unit inlines here
+      for (;;) {
+        unit(advance(x), dst + x * out_bpp);  // the one cached call site: the unit inlines here
+        if (x >= stop) break;
+        x += n;
+      }
       done = std::max(done, x + n);
-      size_t next = x == 0 && head != 0 ? head : x + n;
-      if (may_stream && static_cast<ptrdiff_t>(next + chunk - n) <= last) {
-        may_stream = false;
-        OutputStreamer out(n * out_bpp);
-        for (; static_cast<ptrdiff_t>(next + chunk - n) <= last; next += chunk) {
-          out.Chunk(dst + next * out_bpp, [&, next](size_t i, uint8_t* HWY_RESTRICT o)
-                                                  PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
-            unit(advance(next + i * n), o);
-          });
+      if (run == 0) {
+        run = 1;
+        size_t next = head != 0 ? head : n;
+        if (stream && misaligned == head * out_bpp && next + chunk - n <= end) {
+          OutputStreamer out(n * out_bpp);
+          for (; next + chunk - n <= end; next += chunk) {
+            out.Chunk(dst + next * out_bpp, [&, next](size_t i, uint8_t* HWY_RESTRICT o)
+                                                    PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
+              unit(advance(next + i * n), o);
+            });
+          }
+          out.Finish();
+          done = std::max(done, next);
         }
-        out.Finish();
-        done = std::max(done, next);
+        if (next <= end) {
+          x = next;
+          stop = next + (end - next) / n * n;
+          continue;
+        }
       }
-      if (static_cast<ptrdiff_t>(next) > last) {
-        if (static_cast<size_t>(last) + n <= done) break;
-        next = static_cast<size_t>(last);
+      if (run == 1 && end + n > done) {
+        run = 2;
+        x = stop = end;
+        continue;
       }
-      x = next;
+      break;
     }
   }
 
