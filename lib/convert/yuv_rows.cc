@@ -12,10 +12,12 @@
 // bytes are one in-block shuffle each, and two levels of in-block zips interleave the pixels.
 //
 // What an AVX2 unit costs on Zen 5, by experiment (320x180, so nothing waits on memory; this
-// VM has no PMU counters): dropping the YUY2 chroma math (8 multiplies, 2 adds and 4 of the
-// 13 constant registers) halved the time, while moving work between pipes changed nothing
-// measurable: the >> 6 as an exact MulFixedPoint15 by 512, an immediate vpermq for the
-// PixelPairs vpermd, and chroma once per YUY2 pair (4 multiplies fewer, 6 shuffles more).
+// VM has no PMU counters): dropping the YUY2 chroma math (8 multiplies, 2 adds, 2 of the
+// shuffles and xors that feed it, 4 of the 13 constant registers; a probe) saved about 40%,
+// while keeping the op count and moving work between pipes changed nothing measurable: xors
+// in place of the chroma multiplies, ands in place of the >> 6 (both probes), the >> 6 as an
+// exact MulFixedPoint15 by 512, an immediate vpermq for the PixelPairs vpermd, and chroma
+// once per YUY2 pair (4 multiplies fewer, 6 shuffles more).
 // The unit is about 49 vector ops per 32 YUY2 pixels plus 4 stores and the reloads of spilled
 // constants; libyuv's YUY2ToARGBRow_AVX2 is 46 (its vpmaddubsw does U and V at once, with the
 // 6-bit coefficients that miss the reference by more than 1) and runs about 15% faster there.
