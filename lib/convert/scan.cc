@@ -26,25 +26,45 @@ T LoadScalar(const uint8_t* p) {
   return v;
 }
 
+// The vector loops keep four independent min / max pairs and fold them at the end: with one
+// pair, every vector waited for the previous min and max (a latency chain of 1-3 cycles per
+// vector), which held the scan of a 1080p RGBA F32 image to about 16 GB/s, half of what
+// memory delivers. kUnroll vectors per iteration, then single vectors, then scalars.
+inline constexpr size_t kUnroll = 4;
+
 // Min / max of `n` integer samples at p, folded into *lo / *hi.
 template <typename T>
 void ScanIntegers(const uint8_t* HWY_RESTRICT p, size_t n, T* lo, T* hi) {
   const hn::ScalableTag<T> d;
   const size_t lanes = hn::Lanes(d);
-  auto vmin = hn::Set(d, *lo);
-  auto vmax = hn::Set(d, *hi);
+  const T* HWY_RESTRICT samples = reinterpret_cast<const T*>(p);
+  auto load = [&](size_t i) HWY_ATTR { return hn::LoadU(d, samples + i); };
+  hn::Vec<decltype(d)> vmin[kUnroll], vmax[kUnroll];
+  for (size_t k = 0; k < kUnroll; ++k) {
+    vmin[k] = hn::Set(d, *lo);
+    vmax[k] = hn::Set(d, *hi);
+  }
   size_t i = 0;
-  if (n >= lanes) {
-    for (; i <= n - lanes; i += lanes) {
-      const auto v = hn::LoadU(d, reinterpret_cast<const T*>(p + i * sizeof(T)));
-      vmin = hn::Min(vmin, v);
-      vmax = hn::Max(vmax, v);
+  for (; i + kUnroll * lanes <= n; i += kUnroll * lanes) {
+    for (size_t k = 0; k < kUnroll; ++k) {
+      const auto v = load(i + k * lanes);
+      vmin[k] = hn::Min(vmin[k], v);
+      vmax[k] = hn::Max(vmax[k], v);
     }
+  }
+  for (; i + lanes <= n; i += lanes) {
+    const auto v = load(i);
+    vmin[0] = hn::Min(vmin[0], v);
+    vmax[0] = hn::Max(vmax[0], v);
+  }
+  for (size_t k = 1; k < kUnroll; ++k) {
+    vmin[0] = hn::Min(vmin[0], vmin[k]);
+    vmax[0] = hn::Max(vmax[0], vmax[k]);
   }
   HWY_ALIGN T mins[hn::MaxLanes(d)];
   HWY_ALIGN T maxs[hn::MaxLanes(d)];
-  hn::Store(vmin, d, mins);
-  hn::Store(vmax, d, maxs);
+  hn::Store(vmin[0], d, mins);
+  hn::Store(vmax[0], d, maxs);
   T mn = *lo, mx = *hi;
   for (size_t k = 0; k < lanes; ++k) {
     mn = std::min(mn, mins[k]);
@@ -78,14 +98,40 @@ void ScanFloats(const uint8_t* HWY_RESTRICT p, size_t n, double* lo, double* hi)
       return hn::LoadU(df, reinterpret_cast<const F*>(p + i * sizeof(F)));
     }
   };
+  // Folds the finite lanes of v into the accumulators a <= b.
+#if HWY_ARCH_X86 && HWY_TARGET != HWY_EMU128 && HWY_TARGET != HWY_SCALAR
+  // x86 min / max return their second operand when either is NaN (Highway's Min and Max are
+  // minps / maxps), so NaN lanes leave an accumulator as it is; v * 0 + v turns +-Inf into
+  // NaN as well and keeps every finite v exactly. One FMA instead of IsFinite's integer
+  // test and two blends. The NaN / Inf scan tests run on every target.
+  const auto zero = hn::Zero(df);
+  auto fold = [&](hn::Vec<decltype(df)> v, hn::Vec<decltype(df)>& a, hn::Vec<decltype(df)>& b)
+                  HWY_ATTR {
+                    const auto finite_or_nan = hn::MulAdd(v, zero, v);
+                    a = hn::Min(finite_or_nan, a);
+                    b = hn::Max(finite_or_nan, b);
+                  };
+#else
+  auto fold = [&](hn::Vec<decltype(df)> v, hn::Vec<decltype(df)>& a, hn::Vec<decltype(df)>& b)
+                  HWY_ATTR {
+                    const auto finite = hn::IsFinite(v);
+                    a = hn::Min(a, hn::IfThenElse(finite, v, inf));
+                    b = hn::Max(b, hn::IfThenElse(finite, v, neg_inf));
+                  };
+#endif
+  hn::Vec<decltype(df)> vmins[kUnroll], vmaxs[kUnroll];
+  for (size_t k = 0; k < kUnroll; ++k) {
+    vmins[k] = vmin;
+    vmaxs[k] = vmax;
+  }
   size_t i = 0;
-  if (n >= lanes) {
-    for (; i <= n - lanes; i += lanes) {
-      const auto v = load(i);
-      const auto finite = hn::IsFinite(v);
-      vmin = hn::Min(vmin, hn::IfThenElse(finite, v, inf));
-      vmax = hn::Max(vmax, hn::IfThenElse(finite, v, neg_inf));
-    }
+  for (; i + kUnroll * lanes <= n; i += kUnroll * lanes) {
+    for (size_t k = 0; k < kUnroll; ++k) fold(load(i + k * lanes), vmins[k], vmaxs[k]);
+  }
+  for (; i + lanes <= n; i += lanes) fold(load(i), vmins[0], vmaxs[0]);
+  for (size_t k = 0; k < kUnroll; ++k) {
+    vmin = hn::Min(vmin, vmins[k]);
+    vmax = hn::Max(vmax, vmaxs[k]);
   }
   HWY_ALIGN F mins[hn::MaxLanes(df)];
   HWY_ALIGN F maxs[hn::MaxLanes(df)];
