@@ -82,8 +82,8 @@ struct ExpandIndices {
   }
 };
 
-// Bit `lane` set where output vector `out` takes sample vector first + 1 (AVX2 blend
-// immediate), or where it takes any sample (AVX-512 permute mask).
+// Bit `lane` set where output vector `out` takes sample vector first + 1: the AVX2 blend
+// immediate. (The AVX-512 permute mask is ColorLaneBits: every lane that takes a sample.)
 constexpr int SecondSourceBits(int n, int channels, bool swap, int out) {
   int bits = 0;
   for (int lane = 0; lane < n; ++lane) {
