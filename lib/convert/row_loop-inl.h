@@ -164,29 +164,35 @@ HWY_INLINE void ForEachBlock(size_t width, size_t n, size_t in_bpp, size_t out_b
   const size_t last = streamed ? first + (width - first) / chunk * chunk : width;
   alignas(64) uint8_t in_pad[kMaxBlockBytes];
   alignas(64) uint8_t out_pad[kMaxBlockBytes];
+  const size_t in_block = n * in_bpp, out_block = n * out_bpp;
   size_t x = 0;
   size_t end = first;
   for (;;) {
-    while (x < end) {
-      const size_t rest = end - x;
+    // The cached pixels [x, end): a run of whole blocks in a tight loop (pointer increments
+    // only, so the kernel's constants stay in registers), then the partial block, if any,
+    // through the pads by the same call site.
+    for (;;) {
       const uint8_t* HWY_RESTRICT in = src + x * in_bpp;
       uint8_t* HWY_RESTRICT out = dst + x * out_bpp;
-      if (rest < n) {
-        std::memset(in_pad, 0, n * in_bpp);
+      size_t blocks = (end - x) / n;
+      const size_t rest = blocks == 0 ? end - x : 0;  // pixels of a partial block
+      if (blocks == 0) {
+        if (rest == 0) break;
+        std::memset(in_pad, 0, in_block);
         std::memcpy(in_pad, in, rest * in_bpp);
         in = in_pad;
         out = out_pad;
+        blocks = 1;
       }
-      block(in, out);
-      if (rest < n) {
+      for (size_t i = 0; i < blocks; ++i, in += in_block, out += out_block) block(in, out);
+      if (rest != 0) {
         std::memcpy(dst + x * out_bpp, out_pad, rest * out_bpp);
         break;
       }
-      x += n;
+      x += blocks * n;
     }
     if (end == width) return;
     OutputStreamer streamer(n * out_bpp);
-    const size_t in_block = n * in_bpp;
     for (x = first; x < last; x += chunk) {
       const uint8_t* HWY_RESTRICT in = src + x * in_bpp;
       streamer.Chunk(dst + x * out_bpp, [in, in_block, &block](size_t i, uint8_t* HWY_RESTRICT o)
