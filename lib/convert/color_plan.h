@@ -10,6 +10,8 @@
 
 namespace pixconv::internal {
 
+struct SampleTable;  // sample_table.h
+
 // Resolved constants for one color-model image (DESIGN.md 3.1-3.7). The normalization
 // t = (v - lo) / (hi - lo) is precomputed in the form each kernel needs, so that no precision
 // is lost when v and lo are large and the range is narrow (a U32 image near 4e9 with a range
@@ -49,6 +51,8 @@ struct ColorRowParams {
   const uint32_t* value_table = nullptr;
   int32_t table_first = 0;
   int32_t table_last = 0;
+  // Sample-table kernel (sample_table.h): the float of every byte value, as byte planes.
+  const SampleTable* sample_table = nullptr;
 };
 
 // Converts `width` pixels of one source row into one destination row. Unaligned pointers are

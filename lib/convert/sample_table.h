@@ -1,0 +1,58 @@
+// Internal: per-sample tables for 8-bit color-model images (U8, I8) to RGBAF32.
+//
+// An 8-bit sample has 256 values, so everything the float kernel does to one sample (normalize,
+// clamp, sRGB curve) is a function of its byte. A converter whose kernel would run that math
+// per sample runs it once per byte value instead, into a table, and converts the image by
+// looking every sample up. The lookup needs 256-entry byte permutes (AVX-512 VBMI: two
+// vpermi2b of 128 entries per byte of the float, four bytes per float), so it exists on the
+// AVX3_DL target only; elsewhere the planned kernel runs as before. On Zen 5 a lookup of 64
+// samples costs about 27 vector ops where the polynomial path spends about 64
+// (bench/convert: color/<Model>_<U8|I8>->RGBAF32).
+//
+// The table is built by the planned kernel itself (on pixels whose channels all hold the same
+// byte), so both paths give the same bits (tests/convert/sample_table_test.cc, on every target).
+#pragma once
+
+#include <cstdint>
+
+#include "convert/color_plan.h"
+#include "convert/converter_impl.h"
+#include "pixconv/convert.h"
+
+namespace pixconv::internal {
+
+// The color values of the 256 byte values, as byte planes: color[k][v] is byte k (little-
+// endian) of the float for byte value v. (Alpha takes no transfer curve; the kernels compute
+// it as the planned kernel does.)
+struct alignas(64) SampleTable {
+  uint8_t color[4][256];
+};
+
+// The table kernel for a datatype (U8 or I8) and layout (nullptr where the dispatched target
+// has none): `channels` 1, 3 or 4, `swap_rb` as in ColorKernelKey.
+ColorRowFn SelectSampleTableRow(ChannelDatatype t, int channels, bool swap_rb,
+                                const char** target_name);
+
+// Switches a planned general conversion (impl->color_row and color_params set) of a U8 or I8
+// color-model image to RGBAF32 without premultiply to a sample table, when the target has the
+// table kernel, the image has at least kSampleTableMinPixels pixels (building the table
+// converts 256 pixels) and the planned kernel runs an sRGB curve (without one it costs a
+// few ops per sample, fewer than a lookup: RGBA U8 -> RGBAF32 with transfer:none measured
+// 0.76-0.94x through the table). Returns whether it did.
+bool UseSampleTable(const ConvertOptions& opts, const ColorKernelKey& key, Converter::Impl* impl);
+
+inline constexpr uint64_t kSampleTableMinPixels = 4096;
+
+// Tests force the table on or off, to check both paths on images of any size.
+enum class SampleTablePolicy { kAuto, kAlways, kNever };
+void SetSampleTablePolicyForTest(SampleTablePolicy policy);
+
+class ScopedSampleTablePolicyForTest {
+ public:
+  explicit ScopedSampleTablePolicyForTest(SampleTablePolicy p) { SetSampleTablePolicyForTest(p); }
+  ~ScopedSampleTablePolicyForTest() { SetSampleTablePolicyForTest(SampleTablePolicy::kAuto); }
+  ScopedSampleTablePolicyForTest(const ScopedSampleTablePolicyForTest&) = delete;
+  ScopedSampleTablePolicyForTest& operator=(const ScopedSampleTablePolicyForTest&) = delete;
+};
+
+}  // namespace pixconv::internal

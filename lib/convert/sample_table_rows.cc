@@ -1,0 +1,177 @@
+// Per-target sample-table row kernels (sample_table.h): 8-bit samples to RGBAF32 by table
+// lookup (alpha, which takes no transfer, by arithmetic). Only AVX3_DL has them (AVX-512 VBMI's vpermi2b looks up 128 bytes per op); the other
+// targets return no kernel and their converters keep the planned one.
+//
+// This is the one translation unit that builds for AVX3_DL: Highway leaves that target out
+// unless asked (HWY_WANT_AVX3_DL, before its first header), and a sixth target for every
+// kernel file would lengthen the build by a fifth. Dispatch is per translation unit, so on a
+// CPU with AVX3_DL this file runs its AVX3_DL code while the others run AVX3.
+#define HWY_WANT_AVX3_DL 1
+#undef HWY_TARGET_INCLUDE
+#define HWY_TARGET_INCLUDE "convert/sample_table_rows.cc"
+#include "hwy/foreach_target.h"  // IWYU pragma: keep
+
+#include <cstddef>
+#include <cstdint>
+
+#include "convert/color_plan.h"
+#include "convert/row_loop-inl.h"
+#include "convert/sample_expand-inl.h"
+#include "convert/sample_table.h"
+#include "hwy/highway.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace pixconv::HWY_NAMESPACE {
+namespace hn = hwy::HWY_NAMESPACE;
+
+#if HWY_TARGET == HWY_AVX3_DL
+
+// The order in which a lookup takes its 64 samples: the byte planes are zipped back into
+// floats by two rounds of in-block unpacks (bytes, then 16-bit pairs), which leave float j of
+// output vector o at 128-bit block L where sample 16 o + 4 L + j should be. Taking the samples
+// in this order first makes the four output vectors come out in memory order. With kSwapRB,
+// samples 0 and 2 of every pixel (4 samples) trade places on the way (BGRA <-> RGBA).
+template <bool kSwapRB>
+struct LookupOrder {
+  alignas(64) uint8_t at[64];
+  constexpr LookupOrder() : at{} {
+    for (int o = 0; o < 4; ++o) {
+      for (int block = 0; block < 4; ++block) {
+        for (int j = 0; j < 4; ++j) {
+          const int from = kSwapRB && j != 1 && j != 3 ? 2 - j : j;
+          at[16 * block + 4 * o + j] = static_cast<uint8_t>(16 * o + 4 * block + from);
+        }
+      }
+    }
+  }
+};
+
+// Byte k of the table's value for each of the 64 indices (bit 7 picks the upper half of the
+// 256 entries, bits 0-6 the entry within it).
+HWY_INLINE __m512i LookupPlane(const uint8_t* HWY_RESTRICT plane, __m512i idx, __mmask64 upper) {
+  const __m512i lower_half = _mm512_permutex2var_epi8(_mm512_load_si512(plane), idx,
+                                                      _mm512_load_si512(plane + 64));
+  const __m512i upper_half = _mm512_permutex2var_epi8(_mm512_load_si512(plane + 128), idx,
+                                                      _mm512_load_si512(plane + 192));
+  return _mm512_mask_blend_epi8(upper, lower_half, upper_half);
+}
+
+// 64 samples -> the table's 64 floats in memory order, four vectors.
+template <bool kSwapRB>
+HWY_INLINE void Lookup64(const uint8_t* HWY_RESTRICT in, const internal::SampleTable& table,
+                         hn::Vec<hn::ScalableTag<float>>* out) {
+  static constexpr LookupOrder<kSwapRB> kOrder{};
+  const __m512i idx = _mm512_permutexvar_epi8(_mm512_load_si512(kOrder.at), _mm512_loadu_si512(in));
+  const __mmask64 upper = _mm512_movepi8_mask(idx);
+  __m512i bytes[4];
+  for (int k = 0; k < 4; ++k) bytes[k] = LookupPlane(table.color[k], idx, upper);
+  const __m512i lo01 = _mm512_unpacklo_epi8(bytes[0], bytes[1]);
+  const __m512i hi01 = _mm512_unpackhi_epi8(bytes[0], bytes[1]);
+  const __m512i lo23 = _mm512_unpacklo_epi8(bytes[2], bytes[3]);
+  const __m512i hi23 = _mm512_unpackhi_epi8(bytes[2], bytes[3]);
+  out[0].raw = _mm512_castsi512_ps(_mm512_unpacklo_epi16(lo01, lo23));
+  out[1].raw = _mm512_castsi512_ps(_mm512_unpackhi_epi16(lo01, lo23));
+  out[2].raw = _mm512_castsi512_ps(_mm512_unpacklo_epi16(hi01, hi23));
+  out[3].raw = _mm512_castsi512_ps(_mm512_unpackhi_epi16(hi01, hi23));
+}
+
+// The alpha of 16 RGBA / BGRA pixels (the top byte of each 32-bit pixel), normalized and
+// clamped with exactly the operations of the planned kernel (NarrowNorm in
+// color_rows-inl.h), so that both give the same bits: alpha takes no transfer, so four
+// arithmetic ops per 16 pixels replace a second table's eight lookups.
+template <bool kSigned, class DF>
+HWY_INLINE hn::Vec<DF> Alpha16(DF df, const uint8_t* HWY_RESTRICT in, const internal::ColorRowParams& p) {
+  const hn::RebindToSigned<DF> di;
+  const auto pixels = hn::LoadU(di, reinterpret_cast<const int32_t*>(in));
+  const auto a = kSigned ? hn::ShiftRight<24>(pixels) : hn::BitCast(di, hn::ShiftRight<24>(hn::BitCast(hn::RebindToUnsigned<DF>(), pixels)));
+  hn::Vec<DF> v = hn::ConvertTo(df, a);
+  if (p.anchor != 0.0f) v = hn::Sub(v, hn::Set(df, p.anchor));
+  const hn::Vec<DF> t = hn::MulAdd(v, hn::Set(df, p.scale), hn::Set(df, p.offset));
+  return hn::Min(hn::Max(t, hn::Zero(df)), hn::Set(df, 1.0f));
+}
+
+// Puts alpha[4 k + j] into lane 4 j + 3 of output vector k (pixel j of that vector).
+template <int kOut>
+HWY_INLINE __m512 WithAlpha(__m512 pixels, __m512 alpha) {
+  const __m512i idx = _mm512_set_epi32(4 * kOut + 3, 0, 0, 0, 4 * kOut + 2, 0, 0, 0,
+                                       4 * kOut + 1, 0, 0, 0, 4 * kOut, 0, 0, 0);
+  return _mm512_mask_permutexvar_ps(pixels, 0x8888, idx, alpha);
+}
+
+// kC channels per pixel: L and RGB / BGR look up blocks of 64 pixels and spread them into
+// RGBA (sample_expand-inl.h); RGBA / BGRA blocks of 16 pixels are already in place and take
+// their alpha from Alpha16.
+template <size_t kC, bool kSwapRB, bool kSigned>
+void SampleTableRow(const uint8_t* HWY_RESTRICT src, uint8_t* HWY_RESTRICT dst, size_t width,
+                    const internal::ColorRowParams& p) {
+  const hn::ScalableTag<float> df;
+  using V = hn::Vec<decltype(df)>;
+  const internal::SampleTable& table = *p.sample_table;
+  constexpr size_t kPixels = kC == 4 ? 16 : 64;
+  ForEachBlock(width, kPixels, kC, 16, src, dst,
+               [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out)
+                   PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
+                 V v[3 * 4];
+                 float* HWY_RESTRICT out_f = reinterpret_cast<float*>(out);
+                 if constexpr (kC == 4) {
+                   Lookup64<kSwapRB>(in, table, v);
+                   const __m512 alpha = Alpha16<kSigned>(df, in, p).raw;
+                   hn::StoreU(V{WithAlpha<0>(v[0].raw, alpha)}, df, out_f);
+                   hn::StoreU(V{WithAlpha<1>(v[1].raw, alpha)}, df, out_f + 16);
+                   hn::StoreU(V{WithAlpha<2>(v[2].raw, alpha)}, df, out_f + 32);
+                   hn::StoreU(V{WithAlpha<3>(v[3].raw, alpha)}, df, out_f + 48);
+                 } else if constexpr (kC == 3) {
+                   for (size_t k = 0; k < 3; ++k) Lookup64<false>(in + 64 * k, table, v + 4 * k);
+                   for (size_t g = 0; g < 4; ++g) {
+                     StoreRgbSamplesAsRgbaF32<kSwapRB>(df, v[3 * g], v[3 * g + 1], v[3 * g + 2], out + 256 * g);
+                   }
+                 } else {
+                   Lookup64<false>(in, table, v);
+                   for (size_t g = 0; g < 4; ++g) StoreGrayAsRgbaF32(df, v[g], out + 256 * g);
+                 }
+               }, p.stream);
+}
+
+#endif  // HWY_TARGET == HWY_AVX3_DL
+
+template <bool kSigned>
+internal::ColorRowFn PickSampleTableRow(int channels, bool swap_rb) {
+#if HWY_TARGET == HWY_AVX3_DL
+  switch (channels) {
+    case 1: return &SampleTableRow<1, false, kSigned>;
+    case 3: return swap_rb ? &SampleTableRow<3, true, kSigned> : &SampleTableRow<3, false, kSigned>;
+    case 4: return swap_rb ? &SampleTableRow<4, true, kSigned> : &SampleTableRow<4, false, kSigned>;
+    default: return nullptr;
+  }
+#else
+  (void)channels;
+  (void)swap_rb;
+  return nullptr;
+#endif
+}
+
+internal::ColorRowFn SelectSampleTableRowT(ChannelDatatype t, int channels, bool swap_rb,
+                                           const char** target) {
+  *target = hwy::TargetName(HWY_TARGET);
+  switch (t) {
+    case ChannelDatatype::U8: return PickSampleTableRow<false>(channels, swap_rb);
+    case ChannelDatatype::I8: return PickSampleTableRow<true>(channels, swap_rb);
+    default: return nullptr;
+  }
+}
+
+}  // namespace pixconv::HWY_NAMESPACE
+HWY_AFTER_NAMESPACE();
+
+#if HWY_ONCE
+namespace pixconv::internal {
+
+HWY_EXPORT(SelectSampleTableRowT);
+
+ColorRowFn SelectSampleTableRow(ChannelDatatype t, int channels, bool swap_rb,
+                                const char** target_name) {
+  return HWY_DYNAMIC_DISPATCH(SelectSampleTableRowT)(t, channels, swap_rb, target_name);
+}
+
+}  // namespace pixconv::internal
+#endif  // HWY_ONCE
