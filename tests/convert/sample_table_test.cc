@@ -34,23 +34,11 @@ struct Converted {
   std::string target;         // the converter's target
 };
 
-// The frame converted under a policy, in two row bands (the second starting on an odd row),
-// into a padded, misaligned destination.
+// The frame converted under a policy (test::ConvertInBands).
 Converted ConvertUnder(SampleTablePolicy policy, const ImageView& src, const ConvertOptions& o) {
   ScopedSampleTablePolicyForTest scoped(policy);
-  const uint32_t w = src.format.width, h = src.format.height;
-  test::GuardedOutput out = test::MakeOutput(w, h, o.to, 16, 4);
-  Result<Converter> conv = Converter::Create(src, o);
-  REQUIRE_MESSAGE(conv.ok(), conv.status().ToString());
-  const uint32_t mid = h / 2 | 1;
-  REQUIRE(conv->ConvertRows(src, out.view(), 0, mid < h ? mid : h).ok());
-  if (mid < h) REQUIRE(conv->ConvertRows(src, out.view(), mid, h).ok());
-  REQUIRE(out.GuardsIntact());
   Converted c;
-  c.target = conv->target_name();
-  const size_t row_bytes = size_t{w} * 16;
-  c.rows.resize(row_bytes * h);
-  for (uint32_t y = 0; y < h; ++y) std::memcpy(c.rows.data() + y * row_bytes, out.Row(y), row_bytes);
+  c.rows = test::ConvertInBands(src, o, &c.target);
   return c;
 }
 

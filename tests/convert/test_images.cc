@@ -1,5 +1,7 @@
 #include "test_images.h"
 
+#include <doctest/doctest.h>
+
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -158,6 +160,23 @@ TestImage MakeColorImage(ChannelDatatype t, ColorModel m, uint32_t width, uint32
       MakeImageView(format, img.storage.data() + misalign, plane, {extra_stride ? stride : 0, 0, 0});
   img.view = *view;
   return img;
+}
+
+std::vector<uint8_t> ConvertInBands(const ImageView& src, const ConvertOptions& o,
+                                    std::string* target) {
+  const uint32_t w = src.format.width, h = src.format.height;
+  GuardedOutput out = MakeOutput(w, h, o.to, 16, 4);
+  Result<Converter> conv = Converter::Create(src, o);
+  REQUIRE_MESSAGE(conv.ok(), conv.status().ToString());
+  const uint32_t mid = h / 2 | 1;
+  REQUIRE(conv->ConvertRows(src, out.view(), 0, mid < h ? mid : h).ok());
+  if (mid < h) REQUIRE(conv->ConvertRows(src, out.view(), mid, h).ok());
+  REQUIRE(out.GuardsIntact());
+  if (target != nullptr) *target = conv->target_name();
+  const size_t row_bytes = size_t{w} * BytesPerPixel(o.to);
+  std::vector<uint8_t> rows(row_bytes * h);
+  for (uint32_t y = 0; y < h; ++y) std::memcpy(rows.data() + y * row_bytes, out.Row(y), row_bytes);
+  return rows;
 }
 
 }  // namespace pixconv::test

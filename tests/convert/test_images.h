@@ -44,4 +44,10 @@ TestImage MakeColorImage(ChannelDatatype t, ColorModel m, uint32_t width, uint32
                          Profile p, std::mt19937_64& rng, size_t extra_stride = 0,
                          size_t misalign = 0);
 
+// The frame converted by a converter created for it here, in two row bands (the second
+// starting on an odd row), into a padded, misaligned destination whose guards must stay
+// intact; returns its rows packed and, in *target, the converter's target name.
+std::vector<uint8_t> ConvertInBands(const ImageView& src, const ConvertOptions& o,
+                                    std::string* target = nullptr);
+
 }  // namespace pixconv::test

@@ -26,22 +26,11 @@ using internal::ValueTablePolicy;
 constexpr ChannelDatatype kTableTypes[] = {ChannelDatatype::U8, ChannelDatatype::I8,
                                            ChannelDatatype::U16, ChannelDatatype::I16};
 
-// The frame converted under a policy, rows [0, h), in a padded, misaligned destination.
+// The frame converted under a policy (test::ConvertInBands).
 std::vector<uint8_t> ConvertUnder(ValueTablePolicy policy, const ImageView& src,
                                   const ConvertOptions& o) {
   ScopedValueTablePolicyForTest scoped(policy);
-  const uint32_t w = src.format.width, h = src.format.height;
-  test::GuardedOutput out = test::MakeOutput(w, h, o.to, 8, 4);
-  Result<Converter> conv = Converter::Create(src, o);
-  REQUIRE_MESSAGE(conv.ok(), conv.status().ToString());
-  // Two bands, the second starting on an odd row.
-  const uint32_t mid = h / 2 | 1;
-  REQUIRE(conv->ConvertRows(src, out.view(), 0, mid < h ? mid : h).ok());
-  if (mid < h) REQUIRE(conv->ConvertRows(src, out.view(), mid, h).ok());
-  REQUIRE(out.GuardsIntact());
-  std::vector<uint8_t> rows(size_t{w} * h * 4);
-  for (uint32_t y = 0; y < h; ++y) std::memcpy(rows.data() + size_t{y} * w * 4, out.Row(y), size_t{w} * 4);
-  return rows;
+  return test::ConvertInBands(src, o);
 }
 
 void CheckSameBytes(const ImageView& src, const ConvertOptions& o) {
