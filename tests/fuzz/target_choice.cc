@@ -4,13 +4,15 @@
 
 #include "hwy/highway.h"
 #include "hwy/targets.h"
+#include "support/target_list.h"
 
 namespace pixconv::fuzz {
 namespace {
 
 // Computed on first use, before any pin: SupportedAndGeneratedTargets honours a pin in force.
+// The tests' list: it names AVX3_DL too, which only the sample-table kernels build.
 const std::vector<int64_t>& Targets() {
-  static const std::vector<int64_t> targets = hwy::SupportedAndGeneratedTargets();
+  static const std::vector<int64_t> targets = test::Targets();
   return targets;
 }
 
@@ -20,7 +22,7 @@ ScopedTargetChoice::ScopedTargetChoice(uint8_t choice) {
   const std::vector<int64_t>& targets = Targets();
   const size_t index = choice % (targets.size() + 1);
   if (index < targets.size()) {
-    hwy::SetSupportedTargetsForTest(targets[index]);
+    hwy::SetSupportedTargetsForTest(test::PinMask(targets[index]));
     pinned_ = true;
   }
 }

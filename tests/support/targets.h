@@ -4,45 +4,18 @@
 
 #include <doctest/doctest.h>
 
-#include <algorithm>
 #include <cstdint>
 #include <string>
-#include <vector>
 
-#include "hwy/highway.h"
 #include "hwy/targets.h"
+#include "support/target_list.h"
 
 namespace pixconv::test {
 
-// Highway's list for this translation unit, plus AVX3_DL where the CPU has it: the library
-// builds that target for its sample-table kernels alone (lib/convert/sample_table_rows.cc),
-// which this file's list, built without HWY_WANT_AVX3_DL, does not name.
-inline std::vector<int64_t> Targets() {
-  std::vector<int64_t> targets = hwy::SupportedAndGeneratedTargets();
-  const bool has_avx3 = std::find(targets.begin(), targets.end(), int64_t{HWY_AVX3}) != targets.end();
-  if (has_avx3 && (hwy::SupportedTargets() & HWY_AVX3_DL) != 0 &&
-      std::find(targets.begin(), targets.end(), int64_t{HWY_AVX3_DL}) == targets.end()) {
-    targets.insert(targets.begin(), HWY_AVX3_DL);
-  }
-  return targets;
-}
-
-inline std::string TargetList() {
-  std::string s;
-  for (int64_t t : Targets()) {
-    if (!s.empty()) s += ", ";
-    s += hwy::TargetName(t);
-  }
-  return s;
-}
-
-// Pins dispatch to one target for the lifetime of the object. AVX3_DL comes with AVX3, as on
-// a CPU that has both: the files built without AVX3_DL then run AVX3, not the portable code.
+// Pins dispatch to one target for the lifetime of the object.
 class ScopedTarget {
  public:
-  explicit ScopedTarget(int64_t target) {
-    hwy::SetSupportedTargetsForTest(target == HWY_AVX3_DL ? (HWY_AVX3_DL | HWY_AVX3) : target);
-  }
+  explicit ScopedTarget(int64_t target) { hwy::SetSupportedTargetsForTest(PinMask(target)); }
   ~ScopedTarget() { hwy::SetSupportedTargetsForTest(0); }
   ScopedTarget(const ScopedTarget&) = delete;
   ScopedTarget& operator=(const ScopedTarget&) = delete;
