@@ -1,4 +1,4 @@
-// Internal: per-sample tables for 8-bit color-model images (U8, I8) to RGBAF32.
+// Internal: per-sample tables for 8-bit color-model images (U8, I8) to RGBAF32 and RGBA8.
 //
 // An 8-bit sample has 256 values, so everything the float kernel does to one sample (normalize,
 // clamp, sRGB curve) is a function of its byte. A converter whose kernel would run that math
@@ -7,7 +7,9 @@
 // vpermi2b of 128 entries per byte of the float, four bytes per float), so it exists on the
 // AVX3_DL target only; elsewhere the planned kernel runs as before. On Zen 5 a lookup of 64
 // samples costs about 27 vector ops where the polynomial path spends about 64
-// (bench/convert: color/<Model>_<U8|I8>->RGBAF32).
+// (bench/convert: color/<Model>_<U8|I8>->RGBAF32). RGBA8 output needs one byte per sample:
+// three ops per 64 samples, where the float path converts, clamps, quantizes and packs
+// (the exact U8 kernels, which only move bytes, stay as they are).
 //
 // The table is built by the planned kernel itself (on pixels whose channels all hold the same
 // byte), so both paths give the same bits (tests/convert/sample_table_test.cc, on every target).
@@ -21,24 +23,26 @@
 
 namespace pixconv::internal {
 
-// The color values of the 256 byte values, as byte planes: color[k][v] is byte k (little-
-// endian) of the float for byte value v. (Alpha takes no transfer curve; the kernels compute
-// it as the planned kernel does.)
+// What the planned kernel makes of each of the 256 byte values. RGBAF32: color[k][v] is byte
+// k (little-endian) of the float for byte value v (alpha takes no transfer curve; the kernels
+// compute it as the planned kernel does). RGBA8: color8[v] and alpha8[v] are the output bytes.
 struct alignas(64) SampleTable {
   uint8_t color[4][256];
+  uint8_t color8[256];
+  uint8_t alpha8[256];
 };
 
-// The table kernel for a datatype (U8 or I8) and layout (nullptr where the dispatched target
-// has none): `channels` 1, 3 or 4, `swap_rb` as in ColorKernelKey.
-ColorRowFn SelectSampleTableRow(ChannelDatatype t, int channels, bool swap_rb,
+// The table kernel for a datatype (U8 or I8), layout and output (nullptr where the dispatched
+// target has none): `channels` 1, 3 or 4, `swap_rb` as in ColorKernelKey.
+ColorRowFn SelectSampleTableRow(ChannelDatatype t, int channels, bool swap_rb, OutputType out,
                                 const char** target_name);
 
 // Switches a planned general conversion (impl->color_row and color_params set) of a U8 or I8
-// color-model image to RGBAF32 without premultiply to a sample table, when the target has the
-// table kernel, the image has at least kSampleTableMinPixels pixels (building the table
-// converts 256 pixels) and the planned kernel runs an sRGB curve (without one it costs a
-// few ops per sample, fewer than a lookup: RGBA U8 -> RGBAF32 with transfer:none measured
-// 0.76-0.94x through the table). Returns whether it did.
+// color-model image without premultiply to a sample table, when the target has the table
+// kernel and the image has at least kSampleTableMinPixels pixels (building the table converts
+// 256 pixels). To RGBAF32 only where the planned kernel runs an sRGB curve: without one it
+// costs a few ops per sample, fewer than a lookup (RGBA U8 -> RGBAF32 with transfer:none
+// measured 0.76-0.94x through the table). Returns whether it did.
 bool UseSampleTable(const ConvertOptions& opts, const ColorKernelKey& key, Converter::Impl* impl);
 
 inline constexpr uint64_t kSampleTableMinPixels = 4096;

@@ -1,5 +1,5 @@
 // Per-target sample-table row kernels (sample_table.h): 8-bit samples to RGBAF32 by table
-// lookup (alpha, which takes no transfer, by arithmetic). Only AVX3_DL has them (AVX-512 VBMI's vpermi2b looks up 128 bytes per op); the other
+// lookup (alpha, which takes no transfer, by arithmetic), and to RGBA8 by lookups of bytes. Only AVX3_DL has them (AVX-512 VBMI's vpermi2b looks up 128 bytes per op); the other
 // targets return no kernel and their converters keep the planned one.
 //
 // This is the one translation unit that builds for AVX3_DL: Highway leaves that target out
@@ -132,11 +132,87 @@ void SampleTableRow(const uint8_t* HWY_RESTRICT src, uint8_t* HWY_RESTRICT dst, 
                }, p.stream);
 }
 
+// ---------------------------------------------------------------- RGBA8
+
+// Byte indices that turn 16 pixels of kC samples (from byte 0 of a vector) into 16 RGBA
+// pixels: byte 4 p + j takes sample kC p + j (with kSwapRB, j = 0 and 2 trade places; L
+// repeats its one sample); alpha bytes take whatever, the kernels overwrite or look them up.
+// `first` is the pixel of the vector's first byte (L: 16 pixels per output vector of 64).
+template <size_t kC, bool kSwapRB>
+struct SpreadOrder {
+  alignas(64) uint8_t at[4][64];
+  constexpr SpreadOrder() : at{} {
+    for (int g = 0; g < 4; ++g) {
+      for (int p = 0; p < 16; ++p) {
+        for (int j = 0; j < 4; ++j) {
+          const int c = kSwapRB && j != 1 && j != 3 ? 2 - j : j;
+          const int sample = kC == 1 ? 16 * g + p : static_cast<int>(kC) * p + (j == 3 && kC == 3 ? 0 : c);
+          at[g][4 * p + j] = static_cast<uint8_t>(sample);
+        }
+      }
+    }
+  }
+};
+
+// The table's bytes for 64 samples.
+HWY_INLINE __m512i LookupBytes(const uint8_t* HWY_RESTRICT table, __m512i samples) {
+  return LookupPlane(table, samples, _mm512_movepi8_mask(samples));
+}
+
+// RGBA8 output: the quantized color byte of each sample (alpha's own byte for RGBA / BGRA,
+// 255 where the model has no alpha). RGBA / BGRA: 16 pixels per block, looked up in place;
+// RGB / BGR and L: 64 pixels per block (three and one input vectors), looked up first and
+// then spread into RGBA by byte permutes.
+template <size_t kC, bool kSwapRB>
+void SampleTableRow8(const uint8_t* HWY_RESTRICT src, uint8_t* HWY_RESTRICT dst, size_t width,
+                     const internal::ColorRowParams& p) {
+  const internal::SampleTable& table = *p.sample_table;
+  static constexpr SpreadOrder<kC, kSwapRB> kSpread{};
+  constexpr size_t kPixels = kC == 4 ? 16 : 64;
+  const __m512i opaque = _mm512_set1_epi32(static_cast<int>(0xFF000000u));
+  ForEachBlock(width, kPixels, kC, 4, src, dst,
+               [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out)
+                   PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
+                 if constexpr (kC == 4) {
+                   __m512i v = _mm512_loadu_si512(in);
+                   if constexpr (kSwapRB) v = _mm512_permutexvar_epi8(_mm512_load_si512(kSpread.at[0]), v);
+                   constexpr __mmask64 kAlphaLanes = 0x8888888888888888ull;
+                   _mm512_storeu_si512(out, _mm512_mask_blend_epi8(kAlphaLanes, LookupBytes(table.color8, v),
+                                                                   LookupBytes(table.alpha8, v)));
+                 } else if constexpr (kC == 3) {
+                   const __m512i a0 = LookupBytes(table.color8, _mm512_loadu_si512(in));
+                   const __m512i a1 = LookupBytes(table.color8, _mm512_loadu_si512(in + 64));
+                   const __m512i a2 = LookupBytes(table.color8, _mm512_loadu_si512(in + 128));
+                   // Pixels 16 g .. 16 g + 15 start at byte 48 g of the three vectors.
+                   const __m512i at[4] = {a0, _mm512_alignr_epi32(a1, a0, 12), _mm512_alignr_epi32(a2, a1, 8),
+                                          _mm512_alignr_epi32(a2, a2, 4)};
+                   for (size_t g = 0; g < 4; ++g) {
+                     const __m512i rgba = _mm512_permutexvar_epi8(_mm512_load_si512(kSpread.at[0]), at[g]);
+                     _mm512_storeu_si512(out + 64 * g, _mm512_or_si512(rgba, opaque));
+                   }
+                 } else {
+                   const __m512i l = LookupBytes(table.color8, _mm512_loadu_si512(in));
+                   for (size_t g = 0; g < 4; ++g) {
+                     const __m512i rgba = _mm512_permutexvar_epi8(_mm512_load_si512(kSpread.at[g]), l);
+                     _mm512_storeu_si512(out + 64 * g, _mm512_or_si512(rgba, opaque));
+                   }
+                 }
+               }, p.stream);
+}
+
 #endif  // HWY_TARGET == HWY_AVX3_DL
 
 template <bool kSigned>
-internal::ColorRowFn PickSampleTableRow(int channels, bool swap_rb) {
+internal::ColorRowFn PickSampleTableRow(int channels, bool swap_rb, OutputType out) {
 #if HWY_TARGET == HWY_AVX3_DL
+  if (out == OutputType::RGBA8) {
+    switch (channels) {
+      case 1: return &SampleTableRow8<1, false>;
+      case 3: return swap_rb ? &SampleTableRow8<3, true> : &SampleTableRow8<3, false>;
+      case 4: return swap_rb ? &SampleTableRow8<4, true> : &SampleTableRow8<4, false>;
+      default: return nullptr;
+    }
+  }
   switch (channels) {
     case 1: return &SampleTableRow<1, false, kSigned>;
     case 3: return swap_rb ? &SampleTableRow<3, true, kSigned> : &SampleTableRow<3, false, kSigned>;
@@ -146,16 +222,17 @@ internal::ColorRowFn PickSampleTableRow(int channels, bool swap_rb) {
 #else
   (void)channels;
   (void)swap_rb;
+  (void)out;
   return nullptr;
 #endif
 }
 
 internal::ColorRowFn SelectSampleTableRowT(ChannelDatatype t, int channels, bool swap_rb,
-                                           const char** target) {
+                                           OutputType out, const char** target) {
   *target = hwy::TargetName(HWY_TARGET);
   switch (t) {
-    case ChannelDatatype::U8: return PickSampleTableRow<false>(channels, swap_rb);
-    case ChannelDatatype::I8: return PickSampleTableRow<true>(channels, swap_rb);
+    case ChannelDatatype::U8: return PickSampleTableRow<false>(channels, swap_rb, out);
+    case ChannelDatatype::I8: return PickSampleTableRow<true>(channels, swap_rb, out);
     default: return nullptr;
   }
 }
@@ -168,9 +245,9 @@ namespace pixconv::internal {
 
 HWY_EXPORT(SelectSampleTableRowT);
 
-ColorRowFn SelectSampleTableRow(ChannelDatatype t, int channels, bool swap_rb,
+ColorRowFn SelectSampleTableRow(ChannelDatatype t, int channels, bool swap_rb, OutputType out,
                                 const char** target_name) {
-  return HWY_DYNAMIC_DISPATCH(SelectSampleTableRowT)(t, channels, swap_rb, target_name);
+  return HWY_DYNAMIC_DISPATCH(SelectSampleTableRowT)(t, channels, swap_rb, out, target_name);
 }
 
 }  // namespace pixconv::internal
