@@ -51,7 +51,7 @@ struct ColorRowParams {
   const uint32_t* value_table = nullptr;
   int32_t table_first = 0;
   int32_t table_last = 0;
-  // Sample-table kernel (sample_table.h): the float of every byte value, as byte planes.
+  // Sample-table kernels (sample_table.h): what the planned kernel makes of every byte value.
   const SampleTable* sample_table = nullptr;
 };
 

@@ -35,8 +35,8 @@ struct Converter::Impl {
   // Colormap / segmentation of 8/16-bit samples to RGBA8: the output pixel of each sample
   // value (value_table.h); color_params.value_table points into it. Shared and immutable too.
   std::shared_ptr<const std::vector<uint32_t>> value_table;
-  // 8-bit samples to RGBAF32: the float of each byte value (sample_table.h);
-  // color_params.sample_table points into it. Shared and immutable too.
+  // 8-bit samples to RGBAF32 or RGBA8: what the planned kernel makes of each byte value
+  // (sample_table.h); color_params.sample_table points into it. Shared and immutable too.
   std::shared_ptr<const internal::SampleTable> sample_table;
   // Pixel-format images.
   internal::YuvPlan yuv;

@@ -11,8 +11,8 @@
 
 #include "convert/color_plan.h"
 #include "convert/converter_impl.h"
-#include "convert/stream_threshold.h"
 #include "convert/sample_table.h"
+#include "convert/stream_threshold.h"
 #include "convert/value_table.h"
 
 namespace pixconv {
@@ -268,7 +268,7 @@ Status PlanColor(const ImageView& src, const ConvertOptions& opts, Converter::Im
     return Status(StatusCode::kUnsupported, "no row kernel for " + Describe(src.format));
   }
   UseValueTable(opts, impl);  // colormaps and class colors of 8/16-bit samples, when cheaper
-  UseSampleTable(opts, key, impl);  // 8-bit samples to RGBAF32, where the target can look up
+  UseSampleTable(opts, key, impl);  // 8-bit samples, where the target can look them up
   impl->src_pixel_bytes = static_cast<size_t>(key.channels) * BytesPerSample(t);
   return Status::Ok();
 }

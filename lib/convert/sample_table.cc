@@ -41,7 +41,9 @@ bool UseSampleTable(const ConvertOptions& opts, const ColorKernelKey& key, Conve
   constexpr size_t kValues = 256;
   const size_t channels = static_cast<size_t>(key.channels);
   alignas(64) uint8_t samples[kValues * 4];
-  for (size_t v = 0; v < kValues; ++v) std::memset(samples + v * channels, static_cast<int>(v), channels);
+  for (size_t v = 0; v < kValues; ++v) {
+    std::memset(samples + v * channels, static_cast<int>(v), channels);
+  }
   alignas(64) uint8_t pixels_out[kValues * 16];
   ColorRowParams build = impl->color_params;
   build.stream = false;

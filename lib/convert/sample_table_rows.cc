@@ -1,5 +1,6 @@
 // Per-target sample-table row kernels (sample_table.h): 8-bit samples to RGBAF32 by table
-// lookup (alpha, which takes no transfer, by arithmetic), and to RGBA8 by lookups of bytes. Only AVX3_DL has them (AVX-512 VBMI's vpermi2b looks up 128 bytes per op); the other
+// lookup (alpha, which takes no transfer, by arithmetic), and to RGBA8 by lookups of bytes.
+// Only AVX3_DL has them (AVX-512 VBMI's vpermi2b looks up 128 bytes per op); the other
 // targets return no kernel and their converters keep the planned one.
 //
 // This is the one translation unit that builds for AVX3_DL: Highway leaves that target out
@@ -77,13 +78,17 @@ HWY_INLINE void Lookup64(const uint8_t* HWY_RESTRICT in, const internal::SampleT
 
 // The alpha of 16 RGBA / BGRA pixels (the top byte of each 32-bit pixel), normalized and
 // clamped with exactly the operations of the planned kernel (NarrowNorm in
-// color_rows-inl.h), so that both give the same bits: alpha takes no transfer, so four
-// arithmetic ops per 16 pixels replace a second table's eight lookups.
+// color_rows-inl.h), so that both give the same bits. Alpha takes no transfer: a shift, a
+// conversion, an FMA and a clamp per 16 pixels (and one permute per output vector to place
+// it) replace a second table's eight lookups.
 template <bool kSigned, class DF>
-HWY_INLINE hn::Vec<DF> Alpha16(DF df, const uint8_t* HWY_RESTRICT in, const internal::ColorRowParams& p) {
+HWY_INLINE hn::Vec<DF> Alpha16(DF df, const uint8_t* HWY_RESTRICT in,
+                               const internal::ColorRowParams& p) {
   const hn::RebindToSigned<DF> di;
+  const hn::RebindToUnsigned<DF> du;
   const auto pixels = hn::LoadU(di, reinterpret_cast<const int32_t*>(in));
-  const auto a = kSigned ? hn::ShiftRight<24>(pixels) : hn::BitCast(di, hn::ShiftRight<24>(hn::BitCast(hn::RebindToUnsigned<DF>(), pixels)));
+  const auto a = kSigned ? hn::ShiftRight<24>(pixels)
+                         : hn::BitCast(di, hn::ShiftRight<24>(hn::BitCast(du, pixels)));
   hn::Vec<DF> v = hn::ConvertTo(df, a);
   if (p.anchor != 0.0f) v = hn::Sub(v, hn::Set(df, p.anchor));
   const hn::Vec<DF> t = hn::MulAdd(v, hn::Set(df, p.scale), hn::Set(df, p.offset));
@@ -112,8 +117,8 @@ void SampleTableRow(const uint8_t* HWY_RESTRICT src, uint8_t* HWY_RESTRICT dst, 
                [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out)
                    PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
                  V v[3 * 4];
-                 float* HWY_RESTRICT out_f = reinterpret_cast<float*>(out);
                  if constexpr (kC == 4) {
+                   float* HWY_RESTRICT out_f = reinterpret_cast<float*>(out);
                    Lookup64<kSwapRB>(in, table, v);
                    const __m512 alpha = Alpha16<kSigned>(df, in, p).raw;
                    hn::StoreU(V{WithAlpha<0>(v[0].raw, alpha)}, df, out_f);
@@ -123,7 +128,8 @@ void SampleTableRow(const uint8_t* HWY_RESTRICT src, uint8_t* HWY_RESTRICT dst, 
                  } else if constexpr (kC == 3) {
                    for (size_t k = 0; k < 3; ++k) Lookup64<false>(in + 64 * k, table, v + 4 * k);
                    for (size_t g = 0; g < 4; ++g) {
-                     StoreRgbSamplesAsRgbaF32<kSwapRB>(df, v[3 * g], v[3 * g + 1], v[3 * g + 2], out + 256 * g);
+                     StoreRgbSamplesAsRgbaF32<kSwapRB>(df, v[3 * g], v[3 * g + 1], v[3 * g + 2],
+                                                       out + 256 * g);
                    }
                  } else {
                    Lookup64<false>(in, table, v);
@@ -137,7 +143,8 @@ void SampleTableRow(const uint8_t* HWY_RESTRICT src, uint8_t* HWY_RESTRICT dst, 
 // Byte indices that turn 16 pixels of kC samples (from byte 0 of a vector) into 16 RGBA
 // pixels: byte 4 p + j takes sample kC p + j (with kSwapRB, j = 0 and 2 trade places; L
 // repeats its one sample); alpha bytes take whatever, the kernels overwrite or look them up.
-// `first` is the pixel of the vector's first byte (L: 16 pixels per output vector of 64).
+// Row g serves output vector g of an L block (its pixels 16 g .. 16 g + 15); RGB and RGBA
+// blocks use row 0.
 template <size_t kC, bool kSwapRB>
 struct SpreadOrder {
   alignas(64) uint8_t at[4][64];
@@ -146,7 +153,8 @@ struct SpreadOrder {
       for (int p = 0; p < 16; ++p) {
         for (int j = 0; j < 4; ++j) {
           const int c = kSwapRB && j != 1 && j != 3 ? 2 - j : j;
-          const int sample = kC == 1 ? 16 * g + p : static_cast<int>(kC) * p + (j == 3 && kC == 3 ? 0 : c);
+          const int in_pixel = j == 3 && kC == 3 ? 0 : c;  // RGB has no alpha sample
+          const int sample = kC == 1 ? 16 * g + p : static_cast<int>(kC) * p + in_pixel;
           at[g][4 * p + j] = static_cast<uint8_t>(sample);
         }
       }
@@ -170,30 +178,32 @@ void SampleTableRow8(const uint8_t* HWY_RESTRICT src, uint8_t* HWY_RESTRICT dst,
   static constexpr SpreadOrder<kC, kSwapRB> kSpread{};
   constexpr size_t kPixels = kC == 4 ? 16 : 64;
   const __m512i opaque = _mm512_set1_epi32(static_cast<int>(0xFF000000u));
+  auto spread = [](size_t g) HWY_ATTR { return _mm512_load_si512(kSpread.at[g]); };
   ForEachBlock(width, kPixels, kC, 4, src, dst,
                [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out)
                    PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
                  if constexpr (kC == 4) {
                    __m512i v = _mm512_loadu_si512(in);
-                   if constexpr (kSwapRB) v = _mm512_permutexvar_epi8(_mm512_load_si512(kSpread.at[0]), v);
+                   if constexpr (kSwapRB) v = _mm512_permutexvar_epi8(spread(0), v);
                    constexpr __mmask64 kAlphaLanes = 0x8888888888888888ull;
-                   _mm512_storeu_si512(out, _mm512_mask_blend_epi8(kAlphaLanes, LookupBytes(table.color8, v),
+                   const __m512i color = LookupBytes(table.color8, v);
+                   _mm512_storeu_si512(out, _mm512_mask_blend_epi8(kAlphaLanes, color,
                                                                    LookupBytes(table.alpha8, v)));
                  } else if constexpr (kC == 3) {
                    const __m512i a0 = LookupBytes(table.color8, _mm512_loadu_si512(in));
                    const __m512i a1 = LookupBytes(table.color8, _mm512_loadu_si512(in + 64));
                    const __m512i a2 = LookupBytes(table.color8, _mm512_loadu_si512(in + 128));
                    // Pixels 16 g .. 16 g + 15 start at byte 48 g of the three vectors.
-                   const __m512i at[4] = {a0, _mm512_alignr_epi32(a1, a0, 12), _mm512_alignr_epi32(a2, a1, 8),
-                                          _mm512_alignr_epi32(a2, a2, 4)};
+                   const __m512i at[4] = {a0, _mm512_alignr_epi32(a1, a0, 12),
+                                          _mm512_alignr_epi32(a2, a1, 8), _mm512_alignr_epi32(a2, a2, 4)};
                    for (size_t g = 0; g < 4; ++g) {
-                     const __m512i rgba = _mm512_permutexvar_epi8(_mm512_load_si512(kSpread.at[0]), at[g]);
+                     const __m512i rgba = _mm512_permutexvar_epi8(spread(0), at[g]);
                      _mm512_storeu_si512(out + 64 * g, _mm512_or_si512(rgba, opaque));
                    }
                  } else {
                    const __m512i l = LookupBytes(table.color8, _mm512_loadu_si512(in));
                    for (size_t g = 0; g < 4; ++g) {
-                     const __m512i rgba = _mm512_permutexvar_epi8(_mm512_load_si512(kSpread.at[g]), l);
+                     const __m512i rgba = _mm512_permutexvar_epi8(spread(g), l);
                      _mm512_storeu_si512(out + 64 * g, _mm512_or_si512(rgba, opaque));
                    }
                  }

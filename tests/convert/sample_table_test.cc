@@ -1,11 +1,11 @@
 // Sample tables (lib/convert/sample_table.h): U8 and I8 color-model images to RGBAF32 and
-// RGBA8 may run as one table lookup per sample, the table built by the planned kernel. On every target, the
-// table path must give exactly the bits of the planned kernel (which color_conformance_test
-// checks against the reference) for every color model, channel order, range mode (samples
-// beyond both ends of the range, inverted and empty ranges), transfer and width (blocks of 16
-// and 64 pixels, and the tails), also for streamed outputs, padded strides and row bands. On
-// a CPU with AVX3_DL the table must actually be chosen, so that the comparison is not of the
-// planned kernel with itself.
+// RGBA8 may run as one table lookup per sample, the table built by the planned kernel. On
+// every target, the table path must give exactly the bits of the planned kernel (which
+// color_conformance_test checks against the reference) for every color model, channel order,
+// range mode (samples beyond both ends of the range, inverted and narrow ranges), transfer
+// and width (blocks of 16 and 64 pixels, and the tails), also for streamed outputs, padded
+// strides and row bands. On a CPU with AVX3_DL the table must actually be chosen, so that the
+// comparison is not of the planned kernel with itself.
 #include <doctest/doctest.h>
 
 #include <cstring>
@@ -91,9 +91,11 @@ TEST_CASE("8-bit samples through a sample table give the planned kernel's bits")
     int n = 0, tabled = 0;
     for (ChannelDatatype t : {ChannelDatatype::U8, ChannelDatatype::I8}) {
       for (ColorModel m : kModels) {
-        for (test::Profile p : {test::Profile::kWide, test::Profile::kByte, test::Profile::kConstant}) {
+        for (test::Profile p : {test::Profile::kWide, test::Profile::kByte,
+                                test::Profile::kConstant}) {
           // Widths across the 16- and 64-pixel blocks and their tails.
-          for (uint32_t w : {1u, 15u, 16u, 17u, 63u, 64u, 65u, 1 + static_cast<uint32_t>(rng() % 200)}) {
+          const uint32_t any = 1 + static_cast<uint32_t>(rng() % 200);
+          for (uint32_t w : {1u, 15u, 16u, 17u, 63u, 64u, 65u, any}) {
             const test::TestImage img =
                 test::MakeColorImage(t, m, w, 3, p, rng, rng() % 2 ? 5 : 0, rng() % 4);
             for (RangeMode range : {RangeMode::Auto, RangeMode::Datatype, RangeMode::Explicit}) {
@@ -117,8 +119,9 @@ TEST_CASE("8-bit samples through a sample table give the planned kernel's bits")
         }
       }
     }
-    MESSAGE(std::string(OutputName(to)) << ": " << n << " conversions on targets [" << test::TargetList() << "], "
-                     << tabled << " of them through the table");
+    MESSAGE(std::string(OutputName(to)) << ": " << n << " conversions on targets ["
+                                        << test::TargetList() << "], " << tabled
+                                        << " of them through the table");
     if (CpuHasAvx3Dl()) {
       CHECK(tabled > 0);
     } else {

@@ -17,9 +17,8 @@ namespace pixconv::test {
 // which this file's list, built without HWY_WANT_AVX3_DL, does not name.
 inline std::vector<int64_t> Targets() {
   std::vector<int64_t> targets = hwy::SupportedAndGeneratedTargets();
-  const bool has_avx3 = std::find(targets.begin(), targets.end(), int64_t{HWY_AVX3}) != targets.end();
-  if (has_avx3 && (hwy::SupportedTargets() & HWY_AVX3_DL) != 0 &&
-      std::find(targets.begin(), targets.end(), int64_t{HWY_AVX3_DL}) == targets.end()) {
+  auto listed = [&](int64_t t) { return std::find(targets.begin(), targets.end(), t) != targets.end(); };
+  if (listed(HWY_AVX3) && !listed(HWY_AVX3_DL) && (hwy::SupportedTargets() & HWY_AVX3_DL) != 0) {
     targets.insert(targets.begin(), HWY_AVX3_DL);
   }
   return targets;
