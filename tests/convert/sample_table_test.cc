@@ -30,7 +30,7 @@ constexpr ColorModel kModels[] = {ColorModel::L, ColorModel::RGB, ColorModel::BG
                                   ColorModel::BGRA};
 
 struct Converted {
-  std::vector<uint8_t> rows;  // the frame's RGBAF32 rows, packed
+  std::vector<uint8_t> rows;  // the frame's output rows (RGBAF32 or RGBA8), packed
   std::string target;         // the converter's target
 };
 
