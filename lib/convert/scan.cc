@@ -32,6 +32,30 @@ T LoadScalar(const uint8_t* p) {
 // memory delivers. kUnroll vectors per iteration, then single vectors, then scalars.
 inline constexpr size_t kUnroll = 4;
 
+// The vector part of a scan: folds the whole vectors of samples [0, n) into vmin / vmax
+// (lane-wise, by `fold(v, vmin, vmax)`) and returns how many samples it consumed; the caller
+// reduces the lanes and scans the remaining scalars. `load(i)` loads the vector at sample i.
+template <class D, class Load, class Fold>
+HWY_INLINE size_t FoldVectors(D d, size_t n, const Load& load, const Fold& fold,
+                              hn::Vec<D>& vmin, hn::Vec<D>& vmax) {
+  const size_t lanes = hn::Lanes(d);
+  hn::Vec<D> vmins[kUnroll], vmaxs[kUnroll];
+  for (size_t k = 0; k < kUnroll; ++k) {
+    vmins[k] = vmin;
+    vmaxs[k] = vmax;
+  }
+  size_t i = 0;
+  for (; i + kUnroll * lanes <= n; i += kUnroll * lanes) {
+    for (size_t k = 0; k < kUnroll; ++k) fold(load(i + k * lanes), vmins[k], vmaxs[k]);
+  }
+  for (; i + lanes <= n; i += lanes) fold(load(i), vmins[0], vmaxs[0]);
+  for (size_t k = 0; k < kUnroll; ++k) {
+    vmin = hn::Min(vmin, vmins[k]);
+    vmax = hn::Max(vmax, vmaxs[k]);
+  }
+  return i;
+}
+
 // Min / max of `n` integer samples at p, folded into *lo / *hi.
 template <typename T>
 void ScanIntegers(const uint8_t* HWY_RESTRICT p, size_t n, T* lo, T* hi) {
@@ -39,32 +63,18 @@ void ScanIntegers(const uint8_t* HWY_RESTRICT p, size_t n, T* lo, T* hi) {
   const size_t lanes = hn::Lanes(d);
   const T* HWY_RESTRICT samples = reinterpret_cast<const T*>(p);
   auto load = [&](size_t i) HWY_ATTR { return hn::LoadU(d, samples + i); };
-  hn::Vec<decltype(d)> vmin[kUnroll], vmax[kUnroll];
-  for (size_t k = 0; k < kUnroll; ++k) {
-    vmin[k] = hn::Set(d, *lo);
-    vmax[k] = hn::Set(d, *hi);
-  }
-  size_t i = 0;
-  for (; i + kUnroll * lanes <= n; i += kUnroll * lanes) {
-    for (size_t k = 0; k < kUnroll; ++k) {
-      const auto v = load(i + k * lanes);
-      vmin[k] = hn::Min(vmin[k], v);
-      vmax[k] = hn::Max(vmax[k], v);
-    }
-  }
-  for (; i + lanes <= n; i += lanes) {
-    const auto v = load(i);
-    vmin[0] = hn::Min(vmin[0], v);
-    vmax[0] = hn::Max(vmax[0], v);
-  }
-  for (size_t k = 1; k < kUnroll; ++k) {
-    vmin[0] = hn::Min(vmin[0], vmin[k]);
-    vmax[0] = hn::Max(vmax[0], vmax[k]);
-  }
+  auto fold = [](hn::Vec<decltype(d)> v, hn::Vec<decltype(d)>& a, hn::Vec<decltype(d)>& b)
+                  HWY_ATTR {
+                    a = hn::Min(a, v);
+                    b = hn::Max(b, v);
+                  };
+  auto vmin = hn::Set(d, *lo);
+  auto vmax = hn::Set(d, *hi);
+  size_t i = FoldVectors(d, n, load, fold, vmin, vmax);
   HWY_ALIGN T mins[hn::MaxLanes(d)];
   HWY_ALIGN T maxs[hn::MaxLanes(d)];
-  hn::Store(vmin[0], d, mins);
-  hn::Store(vmax[0], d, maxs);
+  hn::Store(vmin, d, mins);
+  hn::Store(vmax, d, maxs);
   T mn = *lo, mx = *hi;
   for (size_t k = 0; k < lanes; ++k) {
     mn = std::min(mn, mins[k]);
@@ -119,20 +129,7 @@ void ScanFloats(const uint8_t* HWY_RESTRICT p, size_t n, double* lo, double* hi)
                     b = hn::Max(b, hn::IfThenElse(finite, v, neg_inf));
                   };
 #endif
-  hn::Vec<decltype(df)> vmins[kUnroll], vmaxs[kUnroll];
-  for (size_t k = 0; k < kUnroll; ++k) {
-    vmins[k] = vmin;
-    vmaxs[k] = vmax;
-  }
-  size_t i = 0;
-  for (; i + kUnroll * lanes <= n; i += kUnroll * lanes) {
-    for (size_t k = 0; k < kUnroll; ++k) fold(load(i + k * lanes), vmins[k], vmaxs[k]);
-  }
-  for (; i + lanes <= n; i += lanes) fold(load(i), vmins[0], vmaxs[0]);
-  for (size_t k = 0; k < kUnroll; ++k) {
-    vmin = hn::Min(vmin, vmins[k]);
-    vmax = hn::Max(vmax, vmaxs[k]);
-  }
+  size_t i = FoldVectors(df, n, load, fold, vmin, vmax);
   HWY_ALIGN F mins[hn::MaxLanes(df)];
   HWY_ALIGN F maxs[hn::MaxLanes(df)];
   hn::Store(vmin, df, mins);
