@@ -314,10 +314,10 @@ struct ColorKernel {
       if constexpr (kC == 4) {
         // With a transfer: 16 pixels as four sample vectors, whose color samples are packed
         // into three for the curve (sample_expand-inl.h). RGBA and BGRA alike, samples of up
-        // to 32 bits. Against the paths below (Zen 5, AVX-512, minimum of 18 alternating
-        // runs): 1.12x-1.29x at 640x360, 1.02x-1.18x at 1080p, 1.00x-1.24x at 4K. F64 once
-        // measured 1.2x at 640x360 but 0.5x at 1080p, where the output streams (not
-        // understood yet), so 64-bit samples keep the paths below.
+        // to 32 bits. Against the paths below (Zen 5, AVX-512, minimum times of 6 alternating
+        // runs of 3 repetitions): 1.12x-1.29x at 640x360, 1.02x-1.18x at 1080p, 1.00x-1.24x
+        // at 4K. F64 once measured 1.2x at 640x360 but 0.5x at 1080p, where the output
+        // streams (not understood yet), so 64-bit samples keep the paths below.
         if (transfer && !p.premultiply && Norm::kSampleBytes <= 4) {
           ForEachBlock(width, n, 4 * Norm::kSampleBytes, kOutBytes, src, dst,
                        [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out)
