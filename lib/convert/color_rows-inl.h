@@ -141,16 +141,18 @@ struct NarrowNorm {
 
 // v - lo_int for samples v of 32/64-bit integers in "ordered unsigned" form (signed types
 // sign-flipped, so the order of values is the unsigned order), as float or double lanes of the
-// same width: exact in the integers, one rounding in the conversion. Samples below lo_int give
-// a negative difference. Which form runs depends on the range, the same for every block:
+// same width: exact in the integers, one rounding in the conversion. Which form runs depends
+// on the range, the same for every block:
 //   - lo_int == 0 (the datatype range, and every range from the type's minimum down): no
 //     sample lies below; v - 0 is v.
-//   - lo <= hi: a sample below lo_int gives t < 0 either way, which clamps to 0, so it may
-//     as well be raised to lo_int first (then v - lo_int >= 0 converts as unsigned).
-//   - lo > hi (inverted): how far below matters; both signs are computed.
-// Against the last form alone, the first two measured 1.12x-1.32x (AVX-512) and 1.22x-1.59x
-// (AVX2) on 32/64-bit rows to RGBAF32 (Zen 5, 640x360, datatype range, minimum times of
-// alternating runs).
+//   - lo <= hi: a sample below lo_int gives t < 0 either way, which clamps to 0, so it is
+//     raised to lo_int first (its difference is 0, and v - lo_int >= 0 converts as unsigned).
+//   - lo > hi (inverted): how far below matters; both signs are computed, and a sample below
+//     lo_int gives a negative difference.
+// Against the last form alone (Zen 5, 640x360, 32/64-bit rows to RGBAF32, minimum times of
+// alternating runs): the first, on the datatype range, 1.12x-1.32x on AVX-512 and
+// 1.22x-1.59x on AVX2; the second, on the Auto range, 1.11x-1.37x on AVX-512 (measured
+// against the first form's commit) and 1.04x-1.23x on AVX2.
 template <class DF, class VU>
 HWY_INLINE hn::Vec<DF> OrderedDiff(DF df, VU v, const internal::ColorRowParams& p) {
   const hn::RebindToUnsigned<DF> du;
