@@ -185,16 +185,17 @@ constexpr uint32_t UnpackLaneBits(int k) {
   return bits;
 }
 inline constexpr RgbaColorPackIndices kRgbaColorPack{};
+// The alpha lanes (every fourth) of 16 float lanes.
+inline constexpr __mmask16 kRgbaAlphaLanes = static_cast<__mmask16>(~ColorLaneBits(16));
 
 // v[0..3]: 16 RGBA (or BGRA) pixels of samples in memory order. Returns in c[0..2] their 48
 // color samples (in an order of its own), for PackedToRgbaSamples to put back.
 template <class DF, class V = hn::Vec<DF>>
 HWY_INLINE void RgbaSamplesToPacked(DF /*df*/, const V* v, V* c) {
   static_assert(hn::MaxLanes(DF()) == 16, "16 float lanes: AVX-512");
-  const __mmask16 alpha = static_cast<__mmask16>(~ColorLaneBits(16));
   for (int k = 0; k < 3; ++k) {
     const __m512i idx = _mm512_load_si512(kRgbaColorPack.pack[k]);
-    c[k] = V{_mm512_mask_permutexvar_ps(v[k].raw, alpha, idx, v[3].raw)};
+    c[k] = V{_mm512_mask_permutexvar_ps(v[k].raw, kRgbaAlphaLanes, idx, v[3].raw)};
   }
 }
 
@@ -202,13 +203,12 @@ HWY_INLINE void RgbaSamplesToPacked(DF /*df*/, const V* v, V* c) {
 // kSwapRB the pixels come out with R and B exchanged (BGRA in, RGBA out).
 template <bool kSwapRB, class DF, class V = hn::Vec<DF>>
 HWY_INLINE void PackedToRgbaSamples(DF /*df*/, const V* c, V* v) {
-  const __mmask16 alpha = static_cast<__mmask16>(~ColorLaneBits(16));
   const __m512i idx = _mm512_load_si512(kRgbaColorPack.unpack);
   __m512 last = v[3].raw;
   for (int k = 0; k < 3; ++k) {
     last = _mm512_mask_permutexvar_ps(last, static_cast<__mmask16>(UnpackLaneBits(k)), idx, c[k].raw);
   }
-  for (int k = 0; k < 3; ++k) v[k] = V{_mm512_mask_mov_ps(c[k].raw, alpha, v[k].raw)};
+  for (int k = 0; k < 3; ++k) v[k] = V{_mm512_mask_mov_ps(c[k].raw, kRgbaAlphaLanes, v[k].raw)};
   v[3] = V{last};
   if constexpr (kSwapRB) {
     for (int k = 0; k < 4; ++k) v[k] = V{_mm512_permute_ps(v[k].raw, _MM_SHUFFLE(3, 0, 1, 2))};
