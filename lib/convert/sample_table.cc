@@ -11,12 +11,15 @@ namespace pixconv::internal {
 namespace {
 
 std::atomic<SampleTablePolicy> g_policy{SampleTablePolicy::kAuto};
+std::atomic<uint64_t> g_chosen{0};
 
 }  // namespace
 
 void SetSampleTablePolicyForTest(SampleTablePolicy policy) {
   g_policy.store(policy, std::memory_order_relaxed);
 }
+
+uint64_t SampleTablesChosenForTest() { return g_chosen.load(std::memory_order_relaxed); }
 
 bool UseSampleTable(const ConvertOptions& opts, const ColorKernelKey& key, Converter::Impl* impl) {
   const SampleTablePolicy policy = g_policy.load(std::memory_order_relaxed);
@@ -52,6 +55,7 @@ bool UseSampleTable(const ConvertOptions& opts, const ColorKernelKey& key, Conve
   auto table = std::make_shared<SampleTable>();
   for (size_t v = 0; v < kValues; ++v) {
     if (f32) {
+      std::memcpy(table->pixel[v], pixels_out + 16 * v, 16);
       uint32_t color;
       std::memcpy(&color, pixels_out + 16 * v + 4, 4);  // G: the same place for RGBA and BGRA
       for (int k = 0; k < 4; ++k) table->color[k][v] = static_cast<uint8_t>(color >> (8 * k));
@@ -64,6 +68,7 @@ bool UseSampleTable(const ConvertOptions& opts, const ColorKernelKey& key, Conve
   impl->sample_table = std::move(table);
   impl->color_row = row;
   impl->target = target;
+  g_chosen.fetch_add(1, std::memory_order_relaxed);
   return true;
 }
 

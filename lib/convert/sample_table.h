@@ -3,9 +3,10 @@
 // An 8-bit sample has 256 values, so everything the float kernel does to one sample (normalize,
 // clamp, sRGB curve) is a function of its byte. A converter whose kernel would run that math
 // per sample runs it once per byte value instead, into a table, and converts the image by
-// looking every sample up. The lookup needs 256-entry byte permutes (AVX-512 VBMI: two
+// looking every sample up. The vector lookup needs 256-entry byte permutes (AVX-512 VBMI: two
 // vpermi2b of 128 entries per byte of the float, four bytes per float), so it exists on the
-// AVX3_DL target only; elsewhere the planned kernel runs as before. On Zen 5 a lookup of 64
+// AVX3_DL target only; AVX2, SSE4 and SSSE3 look floats up one load at a time, to RGBAF32
+// only (sample_table_rows.cc); elsewhere the planned kernel runs as before. On Zen 5 a lookup of 64
 // samples costs about 27 vector ops where the polynomial path spends about 64
 // (bench/convert: color/<Model>_<U8|I8>->RGBAF32). RGBA8 output needs one byte per sample:
 // three ops per 64 samples, where the float path converts, clamps, quantizes and packs
@@ -24,9 +25,12 @@
 namespace pixconv::internal {
 
 // What the planned kernel makes of each of the 256 byte values. RGBAF32: color[k][v] is byte
-// k (little-endian) of the float for byte value v (alpha takes no transfer curve; the kernels
-// compute it as the planned kernel does). RGBA8: color8[v] and alpha8[v] are the output bytes.
+// k (little-endian) of the float for byte value v (alpha takes no transfer curve; the AVX3_DL
+// kernels compute it as the planned kernel does), and pixel[v] the whole output pixel of an
+// input pixel whose samples all hold v (the scalar-load kernels take color and alpha from
+// it). RGBA8: color8[v] and alpha8[v] are the output bytes.
 struct alignas(64) SampleTable {
+  float pixel[256][4];
   uint8_t color[4][256];
   uint8_t color8[256];
   uint8_t alpha8[256];
@@ -50,6 +54,9 @@ inline constexpr uint64_t kSampleTableMinPixels = 4096;
 // Tests force the table on or off, to check both paths on images of any size.
 enum class SampleTablePolicy { kAuto, kAlways, kNever };
 void SetSampleTablePolicyForTest(SampleTablePolicy policy);
+// How many converters have switched to a table so far (tests tell by it that the table ran
+// where the target name stays the same).
+uint64_t SampleTablesChosenForTest();
 
 class ScopedSampleTablePolicyForTest {
  public:

@@ -4,8 +4,9 @@
 // color_conformance_test checks against the reference) for every color model, channel order,
 // range mode (samples beyond both ends of the range, inverted and narrow ranges), transfer
 // and width (blocks of 16 and 64 pixels, and the tails), also for streamed outputs, padded
-// strides and row bands. On a CPU with AVX3_DL the table must actually be chosen, so that the
-// comparison is not of the planned kernel with itself.
+// strides and row bands. The table must actually be chosen where a target has its kernel
+// (AVX3_DL: RGBAF32 and RGBA8; AVX2, SSE4, SSSE3: RGBAF32), so that the comparison is not of
+// the planned kernel with itself.
 #include <doctest/doctest.h>
 
 #include <cstring>
@@ -46,22 +47,46 @@ const char* OutputName(OutputType to) { return to == OutputType::RGBA8 ? "RGBA8"
 
 bool CpuHasAvx3Dl() { return (hwy::SupportedTargets() & HWY_AVX3_DL) != 0; }
 
+// The targets whose RGBAF32 table kernel loads one float per sample (sample_table_rows.cc).
+constexpr int64_t kScalarLoadTableTargets = HWY_AVX2 | HWY_SSE4 | HWY_SSSE3;
+
+bool IsScalarLoadTableTarget(const std::string& target) {
+  for (int64_t t : {int64_t{HWY_AVX2}, int64_t{HWY_SSE4}, int64_t{HWY_SSSE3}}) {
+    if (target == hwy::TargetName(t)) return true;
+  }
+  return false;
+}
+
+// Whether the checks ran on a target with a table kernel for `to`.
+bool RanTableTarget(OutputType to) {
+  const int64_t compiled_and_supported = hwy::SupportedTargets() & HWY_TARGETS;
+  return CpuHasAvx3Dl() ||
+         (to == OutputType::RGBAF32 && (compiled_and_supported & kScalarLoadTableTargets) != 0);
+}
+
 // Returns how many targets ran the table kernel.
 int CheckSameBits(const ImageView& src, const ConvertOptions& o) {
   int tabled = 0;
   test::ForEachTarget([&](const char* target) {
     const Converted planned = ConvertUnder(SampleTablePolicy::kNever, src, o);
+    const uint64_t chosen_before = internal::SampleTablesChosenForTest();
     const Converted table = ConvertUnder(SampleTablePolicy::kAlways, src, o);
+    const bool chosen = internal::SampleTablesChosenForTest() != chosen_before;
     const bool dl = std::string(target) == hwy::TargetName(HWY_AVX3_DL);
-    // Only AVX3_DL has table kernels, and premultiply (of models with alpha) is not a
-    // per-sample function: it keeps the planned kernel everywhere. (So do the exact U8
-    // kernels, which only move bytes.)
+    // The AVX3_DL table kernels report their own target, where the converter would otherwise
+    // run AVX3; the scalar-load ones run on the target they were picked for. Premultiply (of
+    // models with alpha) is not a per-sample function: it keeps the planned kernel everywhere.
+    // (So do the exact U8 kernels, which only move bytes.)
     const bool premultiplied = o.premultiply && HasAlpha(src.format.color_model);
     if (!dl || premultiplied) CHECK(table.target == planned.target);
     if (table.target != planned.target) {
       CHECK(table.target == std::string(hwy::TargetName(HWY_AVX3_DL)));
-      ++tabled;
+      CHECK(chosen);
     }
+    if (IsScalarLoadTableTarget(target)) {
+      CHECK(chosen == (o.to == OutputType::RGBAF32 && !premultiplied));
+    }
+    if (chosen) ++tabled;
     const size_t sample_bytes = o.to == OutputType::RGBAF32 ? 4 : 1;
     for (size_t i = 0; i < planned.rows.size(); i += sample_bytes) {
       if (std::memcmp(&planned.rows[i], &table.rows[i], sample_bytes) != 0) {
@@ -119,13 +144,14 @@ TEST_CASE("8-bit samples through a sample table give the planned kernel's bits")
         }
       }
     }
-    MESSAGE(std::string(OutputName(to)) << ": " << n << " conversions on targets ["
+    MESSAGE(std::string(OutputName(to)) << ": " << n << " conversions on each of the targets ["
                                         << test::TargetList() << "], " << tabled
-                                        << " of them through the table");
-    if (CpuHasAvx3Dl()) {
+                                        << " of these runs through the table");
+    if (RanTableTarget(to)) {
       CHECK(tabled > 0);
     } else {
-      MESSAGE("this CPU has no AVX3_DL: the table path was not exercised");
+      MESSAGE("no target here has a table kernel to " << OutputName(to)
+                                                     << ": the table path was not exercised");
     }
   }
 }
@@ -146,8 +172,13 @@ TEST_CASE("sample tables with streamed outputs and on frames that choose them by
       CheckSameBits(img.view, o);
       test::ForEachTarget([&](const char* target) {
         const Converted planned = ConvertUnder(SampleTablePolicy::kNever, img.view, o);
+        const uint64_t chosen_before = internal::SampleTablesChosenForTest();
         const Converted chosen = ConvertUnder(SampleTablePolicy::kAuto, img.view, o);
         CHECK(planned.rows == chosen.rows);
+        if (IsScalarLoadTableTarget(target)) {
+          CHECK((internal::SampleTablesChosenForTest() != chosen_before) ==
+                (to == OutputType::RGBAF32));
+        }
         if (std::string(target) == hwy::TargetName(HWY_AVX3_DL)) {
           CHECK(chosen.target == std::string(hwy::TargetName(HWY_AVX3_DL)));
         }
@@ -165,10 +196,12 @@ TEST_CASE("sample tables with streamed outputs and on frames that choose them by
   ConvertOptions no_curve = o;
   no_curve.output_transfer = OutputTransfer::Srgb;
   test::ForEachTarget([&](const char*) {
+    const uint64_t chosen_before = internal::SampleTablesChosenForTest();
     CHECK(ConvertUnder(SampleTablePolicy::kAuto, small.view, o).target !=
           std::string(hwy::TargetName(HWY_AVX3_DL)));
     CHECK(ConvertUnder(SampleTablePolicy::kAuto, large.view, no_curve).target !=
           std::string(hwy::TargetName(HWY_AVX3_DL)));
+    CHECK(internal::SampleTablesChosenForTest() == chosen_before);
   });
 }
 
