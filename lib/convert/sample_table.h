@@ -6,8 +6,8 @@
 // looking every sample up. The vector lookup needs 256-entry byte permutes (AVX-512 VBMI: two
 // vpermi2b of 128 entries per byte of the float, four bytes per float), so it exists on the
 // AVX3_DL target only; AVX2, SSE4 and SSSE3 look floats up one load at a time, to RGBAF32
-// only (sample_table_rows.cc); elsewhere the planned kernel runs as before. On Zen 5 a lookup of 64
-// samples costs about 27 vector ops where the polynomial path spends about 64
+// only (sample_table_rows.cc); elsewhere the planned kernel runs as before. On Zen 5 a
+// lookup of 64 samples costs about 27 vector ops where the polynomial path spends about 64
 // (bench/convert: color/<Model>_<U8|I8>->RGBAF32). RGBA8 output needs one byte per sample:
 // three ops per 64 samples, where the float path converts, clamps, quantizes and packs
 // (the exact U8 kernels, which only move bytes, stay as they are).

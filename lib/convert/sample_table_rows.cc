@@ -7,6 +7,10 @@
 // kernel, whose 16-lane polynomial beats one load per sample (0.15 against 0.28 ns a
 // sample), and so do the other targets and RGBA8 output there.
 //
+// This is the one translation unit that builds for AVX3_DL: Highway leaves that target out
+// unless asked (HWY_WANT_AVX3_DL, before its first header), and a sixth target for every
+// kernel file would lengthen the build by a fifth. Dispatch is per translation unit, so on a
+// CPU with AVX3_DL this file runs its AVX3_DL code while the others run AVX3.
 #define HWY_WANT_AVX3_DL 1
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "convert/sample_table_rows.cc"
@@ -224,7 +228,7 @@ void SampleTableRow8(const uint8_t* HWY_RESTRICT src, uint8_t* HWY_RESTRICT dst,
 // constant alpha). Blocks of 16 pixels keep ForEachBlock's streaming of large outputs.
 template <size_t kC, bool kSwapRB>
 void ScalarTableRow(const uint8_t* HWY_RESTRICT src, uint8_t* HWY_RESTRICT dst, size_t width,
-                      const internal::ColorRowParams& p) {
+                    const internal::ColorRowParams& p) {
   const float (*HWY_RESTRICT pixel)[4] = p.sample_table->pixel;
   constexpr size_t kPixels = 16;
   ForEachBlock(width, kPixels, kC, 16, src, dst,

@@ -48,10 +48,10 @@ const char* OutputName(OutputType to) { return to == OutputType::RGBA8 ? "RGBA8"
 bool CpuHasAvx3Dl() { return (hwy::SupportedTargets() & HWY_AVX3_DL) != 0; }
 
 // The targets whose RGBAF32 table kernel loads one float per sample (sample_table_rows.cc).
-constexpr int64_t kScalarLoadTableTargets = HWY_AVX2 | HWY_SSE4 | HWY_SSSE3;
+constexpr int64_t kScalarLoadTableTargets[] = {HWY_AVX2, HWY_SSE4, HWY_SSSE3};
 
 bool IsScalarLoadTableTarget(const std::string& target) {
-  for (int64_t t : {int64_t{HWY_AVX2}, int64_t{HWY_SSE4}, int64_t{HWY_SSSE3}}) {
+  for (int64_t t : kScalarLoadTableTargets) {
     if (target == hwy::TargetName(t)) return true;
   }
   return false;
@@ -59,9 +59,12 @@ bool IsScalarLoadTableTarget(const std::string& target) {
 
 // Whether the checks ran on a target with a table kernel for `to`.
 bool RanTableTarget(OutputType to) {
-  const int64_t compiled_and_supported = hwy::SupportedTargets() & HWY_TARGETS;
-  return CpuHasAvx3Dl() ||
-         (to == OutputType::RGBAF32 && (compiled_and_supported & kScalarLoadTableTargets) != 0);
+  if (CpuHasAvx3Dl()) return true;
+  if (to != OutputType::RGBAF32) return false;
+  for (int64_t t : kScalarLoadTableTargets) {
+    if ((hwy::SupportedTargets() & HWY_TARGETS & t) != 0) return true;
+  }
+  return false;
 }
 
 // Returns how many targets ran the table kernel.
