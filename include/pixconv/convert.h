@@ -1,5 +1,5 @@
 // Conversion of any image in the model to display-ready RGBA8 or RGBA f32.
-// Semantics: DESIGN.md section 3; accuracy: section 4.
+// Semantics: lib/README.md section 3; accuracy: section 4.
 //
 //   auto view = pixconv::MakeImageView(format, bytes, size);           // validate once
 //   std::vector<uint8_t> rgba(4 * w * h);
@@ -23,21 +23,21 @@ namespace pixconv {
 enum class OutputType : uint8_t { RGBA8 = 0, RGBAF32 = 1 };
 enum class ChannelOrder : uint8_t { RGBA = 0, BGRA = 1 };
 
-// How the sample range [lo, hi] that maps to [0, 1] is chosen (DESIGN.md 3.1).
+// How the sample range [lo, hi] that maps to [0, 1] is chosen (lib/README.md 3.1).
 enum class RangeMode : uint8_t { Auto = 0, Datatype = 1, Explicit = 2, Depth = 3 };
 
-// The transfer curve the input is encoded with. Auto is Rerun's heuristic (DESIGN.md 3.5).
+// The transfer curve the input is encoded with. Auto is Rerun's heuristic (lib/README.md 3.5).
 enum class InputTransfer : uint8_t { Srgb = 0, Linear = 1, Auto = 2 };
 // The transfer of the output. Default: sRGB for RGBA8, linear for RGBAF32.
 enum class OutputTransfer : uint8_t { Default = 0, Srgb = 1, Linear = 2 };
 
-// YUV overrides; Default takes the pixel format's own matrix / range (DESIGN.md section 1).
+// YUV overrides; Default takes the pixel format's own matrix / range (lib/README.md section 1).
 enum class YuvMatrix : uint8_t { Default = 0, Bt601 = 1, Bt709 = 2, Bt2020 = 3 };
 enum class YuvRange : uint8_t { Default = 0, Limited = 1, Full = 2 };
 enum class ChromaFilter : uint8_t { Nearest = 0, Bilinear = 1 };
 
-// Colormaps for L images (Rerun's numbering; polynomials: shared/spec/colormaps.md). The
-// normalized sample t (DESIGN.md 3.1-3.2, any range mode) picks an sRGB-encoded color; alpha
+// Colormaps for L images (Rerun's numbering; polynomials: lib/README.md 8). The
+// normalized sample t (lib/README.md 3.1-3.2, any range mode) picks an sRGB-encoded color; alpha
 // is 1. Depth images in Rerun use RangeMode::Depth with Turbo.
 enum class Colormap : uint8_t {
   None = 0, Grayscale = 1, Inferno = 2, Magma = 3, Plasma = 4,
@@ -112,7 +112,7 @@ struct SampleStats {
 };
 PIXCONV_EXPORT Result<SampleStats> ScanSamples(const ImageView& src);
 
-// The range DESIGN.md 3.1 picks for these stats, datatype and mode.
+// The range lib/README.md 3.1 picks for these stats, datatype and mode.
 PIXCONV_EXPORT
 void ResolveRange(const SampleStats& stats, ChannelDatatype datatype, const ConvertOptions& opts,
                   double* lo, double* hi);

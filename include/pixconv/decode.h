@@ -1,4 +1,4 @@
-// Decoding JPEG and PNG files into the input model (DESIGN.md section 5), or straight to
+// Decoding JPEG and PNG files into the input model (lib/README.md section 5), or straight to
 // RGBA8 / RGBA f32 in one call.
 //
 //   pixconv::Result<pixconv::DecodedImage> image = pixconv::Decode(bytes, num_bytes);
@@ -102,7 +102,7 @@ Status DecodeInto(const void* data, size_t size, const OutputView& dst,
 // the codec can write the output itself (8-bit files to RGBA8 / BGRA8 when the options leave
 // 8-bit samples as they are: Auto or Datatype range, no transfer change, no premultiply).
 // Note that 16-bit PNGs under the default RangeMode::Auto get Rerun's data-dependent range
-// (DESIGN.md 3.1); pass RangeMode::Datatype to map 0..65535 to 0..1 as other decoders do.
+// (lib/README.md 3.1); pass RangeMode::Datatype to map 0..65535 to 0..1 as other decoders do.
 // `dst` must hold OutputSize(width, height, convert.to, dst.stride) bytes.
 PIXCONV_EXPORT
 Status DecodeAndConvertInto(const void* data, size_t size, const OutputView& dst,

@@ -41,7 +41,7 @@ PIXCONV_EXPORT Result<size_t> PlaneSize(const PlaneGeometry& plane, size_t strid
 
 // Bytes of a contiguous buffer holding every plane one after another. Each plane but the last
 // occupies stride*rows bytes (so plane k+1 starts at a multiple of plane k's stride), the last
-// one PlaneSize(). With no strides this is the packed size of DESIGN.md section 1.
+// one PlaneSize(). With no strides this is the packed size of lib/README.md section 1.
 PIXCONV_EXPORT
 Result<size_t> BufferSize(const ImageFormat& format, const std::array<size_t, kMaxPlanes>& strides = {});
 

@@ -1,6 +1,6 @@
 // The input model: Rerun's ChannelDatatype, ColorModel and PixelFormat (with Rerun's numeric
 // values, so raw values from a Rerun stream cast directly) and ImageFormat.
-// Spec: DESIGN.md section 1.
+// Spec: lib/README.md section 1.
 #pragma once
 
 #include <cstdint>
@@ -18,7 +18,7 @@ enum class ChannelDatatype : uint8_t {
 
 enum class ColorModel : uint8_t { L = 1, RGB = 2, RGBA = 3, BGR = 4, BGRA = 5 };
 
-// All samples are 8 bit. Layouts: DESIGN.md section 1.
+// All samples are 8 bit. Layouts: lib/README.md section 1.
 enum class PixelFormat : uint8_t {
   Y_U_V12_LimitedRange = 20,  // I420
   NV12 = 26,
@@ -73,10 +73,10 @@ PIXCONV_EXPORT bool IsKnown(ChannelDatatype t);
 PIXCONV_EXPORT bool IsKnown(ColorModel m);
 PIXCONV_EXPORT bool IsKnown(PixelFormat f);
 
-// The datatype's full range: integers their min/max; floats [0, 1] (DESIGN.md 3.1, Datatype).
+// The datatype's full range: integers their min/max; floats [0, 1] (lib/README.md 3.1, Datatype).
 PIXCONV_EXPORT void DatatypeRange(ChannelDatatype t, double* lo, double* hi);
 
-// Default YUV conventions of a pixel format (DESIGN.md section 1 table).
+// Default YUV conventions of a pixel format (lib/README.md section 1 table).
 PIXCONV_EXPORT
 bool IsLimitedRange(PixelFormat f);  // Y8_FullRange and *_FullRange are full
 PIXCONV_EXPORT

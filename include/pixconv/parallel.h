@@ -6,7 +6,7 @@
 //   pixconv::TaskRunner runner{&MyPoolRunAll, &my_pool};        // a viewer's own pool
 //   pixconv::ConvertWithRunner(view, dst, options, runner, 16);  // 16 bands
 //
-// Every form writes exactly the bytes Convert writes: rows are independent (DESIGN.md 6), and
+// Every form writes exactly the bytes Convert writes: rows are independent (lib/README.md 6), and
 // the plan (range scan, kernel choice) is made once, before any band runs.
 #pragma once
 

@@ -1,6 +1,6 @@
 /* pixconv's C ABI: convert raw images of the Rerun image model, and JPEG / PNG files, to
  * RGBA8 or RGBA f32. For binding from C, Rust, Python and others; C++ callers may prefer
- * pixconv.hpp. Semantics: DESIGN.md section 3; the C++ API (convert.h, decode.h, parallel.h)
+ * pixconv.hpp. Semantics: lib/README.md section 3; the C++ API (convert.h, decode.h, parallel.h)
  * documents each call in more detail.
  *
  *   pixconv_image image = {0};
@@ -70,7 +70,7 @@ PIXCONV_EXPORT const char* pixconv_last_error(void);
 /* A short stable name of a code ("buffer too small"); "unknown status" for other values. */
 PIXCONV_EXPORT const char* pixconv_status_name(pixconv_status status);
 
-/* ---- The image model (DESIGN.md section 1; values are Rerun's) ------------------------------ */
+/* ---- The image model (lib/README.md section 1; values are Rerun's) ------------------------------ */
 
 enum {
   PIXCONV_DATATYPE_U8 = 6,
@@ -185,7 +185,7 @@ enum {
 };
 enum { PIXCONV_YUV_RANGE_DEFAULT = 0, PIXCONV_YUV_RANGE_LIMITED = 1, PIXCONV_YUV_RANGE_FULL = 2 };
 enum { PIXCONV_CHROMA_NEAREST = 0, PIXCONV_CHROMA_BILINEAR = 1 };
-/* Rerun's colormap numbers (shared/spec/colormaps.md). */
+/* Rerun's colormap numbers (lib/README.md 8). */
 enum {
   PIXCONV_COLORMAP_NONE = 0,
   PIXCONV_COLORMAP_GRAYSCALE = 1,
@@ -253,7 +253,7 @@ PIXCONV_EXPORT pixconv_status pixconv_convert_with_runner(const pixconv_image* i
                                                           const pixconv_task_runner* runner,
                                                           uint32_t bands);
 
-/* ---- Decoding JPEG and PNG (DESIGN.md section 5) --------------------------------------------- */
+/* ---- Decoding JPEG and PNG (lib/README.md section 5) --------------------------------------------- */
 
 enum { PIXCONV_CODEC_UNKNOWN = 0, PIXCONV_CODEC_JPEG = 1, PIXCONV_CODEC_PNG = 2 };
 

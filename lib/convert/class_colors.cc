@@ -1,4 +1,4 @@
-// Rerun's automatic class color (DESIGN.md section 3) in double precision, for callers that
+// Rerun's automatic class color (lib/README.md section 3) in double precision, for callers that
 // build their own tables (the CLI fills gaps in a class-color file with it). The kernels
 // compute the same color in SIMD (segmentation_rows.cc).
 #include <cmath>

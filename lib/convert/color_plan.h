@@ -12,7 +12,7 @@ namespace pixconv::internal {
 
 struct SampleTable;  // sample_table.h
 
-// Resolved constants for one color-model image (DESIGN.md 3.1-3.7). The normalization
+// Resolved constants for one color-model image (lib/README.md 3.1-3.7). The normalization
 // t = (v - lo) / (hi - lo) is precomputed in the form each kernel needs, so that no precision
 // is lost when v and lo are large and the range is narrow (a U32 image near 4e9 with a range
 // 1000 wide, an F32 image whose samples are all 1e8):

@@ -8,7 +8,7 @@
 //   - 64-bit integers, F64 and F32 with extreme ranges are normalized in double and then
 //     demoted to float vectors, which share the same Finish stage;
 //   - exact integer kernels for U8 (pure byte shuffles) and U16 -> RGBA8 ([0,65535] range),
-//     where DESIGN.md section 4 asks for bit-exact results.
+//     where lib/README.md section 4 asks for bit-exact results.
 // The planner (planner.cc) computes ColorRowParams so that each form keeps full precision.
 
 #if defined(PIXCONV_CONVERT_COLOR_ROWS_INL_H_) == defined(HWY_TARGET_TOGGLE)
@@ -55,7 +55,7 @@ HWY_INLINE void LoadChannels(D d, const uint8_t* HWY_RESTRICT bytes, V* c) {
   }
 }
 
-// NaN -> 0, then clamp to [0, 1] (DESIGN.md 3.2). Integer inputs cannot be NaN.
+// NaN -> 0, then clamp to [0, 1] (lib/README.md 3.2). Integer inputs cannot be NaN.
 template <bool kMayBeNaN, class D, class V = hn::Vec<D>>
 HWY_INLINE V ClampUnit(D d, V t) {
   // On x86, max returns its second operand when either is NaN (Highway's Max is maxps/maxpd

@@ -1,4 +1,4 @@
-// Internal: the colormaps of shared/spec/colormaps.md as data for the row kernels.
+// Internal: the colormaps of lib/README.md 8 as data for the row kernels.
 #pragma once
 
 #include <cstddef>

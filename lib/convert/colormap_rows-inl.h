@@ -1,4 +1,4 @@
-// Colormap row kernels (DESIGN.md 3.4): an L image of any datatype, normalized by the
+// Colormap row kernels (lib/README.md 3.4): an L image of any datatype, normalized by the
 // color-model normalizers (NarrowNorm / Int32Norm / WideNorm, so every range mode and the
 // precision rules of ColorRowParams carry over), then each channel a clamped polynomial of t
 // (colormap_plan.h), then the shared store stage. The colormap's colors are sRGB-encoded:

@@ -1,4 +1,4 @@
-// The colormap polynomials of shared/spec/colormaps.md in the one form the kernels use
+// The colormap polynomials of lib/README.md 8 in the one form the kernels use
 // (see colormap_plan.h). The 7-term maps copy the spec's coefficients; Turbo lists its
 // (1, t, t^2, t^3) vector then its (t^4, t^5) vector; Grayscale is t; CyanToYellow expands
 // (1 + 3u, 1 + 3u^2, 1 - 3u) / 4 with u = 2t - 1 into -0.5 + 1.5t, 1 - 3t + 3t^2, 1 - 1.5t.

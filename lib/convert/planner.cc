@@ -1,5 +1,5 @@
 // The planner: from a validated image and ConvertOptions to one row kernel and its constants
-// (DESIGN.md section 3), decided once per image, never per row.
+// (lib/README.md section 3), decided once per image, never per row.
 #include <cfloat>
 #include <cmath>
 #include <cstdint>
@@ -47,7 +47,7 @@ bool NeedsStats(ChannelDatatype t, const ConvertOptions& o) {
   return o.range == RangeMode::Auto || o.input_transfer == InputTransfer::Auto;
 }
 
-// Rerun's transfer heuristic (DESIGN.md 3.5): sRGB for U8 and for data whose finite range lies
+// Rerun's transfer heuristic (lib/README.md 3.5): sRGB for U8 and for data whose finite range lies
 // in [0,255] (integers) or [0,1] (floats); otherwise linear. With no finite sample the
 // datatype's own range decides, as it does for the value range.
 bool AutoInputIsSrgb(ChannelDatatype t, const SampleStats& s) {

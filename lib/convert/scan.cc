@@ -1,4 +1,4 @@
-// The finite min / max over every sample of an image (DESIGN.md 3.1, RangeMode::Auto and
+// The finite min / max over every sample of an image (lib/README.md 3.1, RangeMode::Auto and
 // Depth), in SIMD for every datatype. Integers are scanned in their own type (exact, also for
 // 64-bit values) and converted to double once at the end; floats skip NaN and +-Inf.
 #undef HWY_TARGET_INCLUDE

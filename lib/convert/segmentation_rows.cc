@@ -1,4 +1,4 @@
-// Segmentation row kernels (DESIGN.md section 3, depth and segmentation): each sample of an L
+// Segmentation row kernels (lib/README.md section 3, depth and segmentation): each sample of an L
 // image is a class id; ids in the caller's table take its color, other ids in [0, 65535]
 // Rerun's automatic color, computed in SIMD; everything else kInvalidClassColor.
 // Per-target instantiation for every datatype.

@@ -1,4 +1,4 @@
-// The sRGB transfer curve (DESIGN.md 3.5) on float vectors, for every Highway target, within
+// The sRGB transfer curve (lib/README.md 3.5) on float vectors, for every Highway target, within
 // 8e-7 of the exact double-precision curve on [0, 1] (the RGBAF32 contract is 4e-6).
 
 // Per-target include guard (toggles for each foreach_target pass).

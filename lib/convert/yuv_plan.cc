@@ -1,5 +1,5 @@
 // YUV planning: matrix, range and transfer resolution, kernel constants, kernel choice, and
-// the row walk that finds each output row's luma and chroma rows (DESIGN.md sections 1, 3).
+// the row walk that finds each output row's luma and chroma rows (lib/README.md sections 1, 3).
 #include "convert/yuv_plan.h"
 
 #include <algorithm>
@@ -35,7 +35,7 @@ YuvLayout LayoutOf(PixelFormat f) {
   return YuvLayout::kY8;
 }
 
-// (Kr, Kb) of DESIGN.md section 3.
+// (Kr, Kb) of lib/README.md section 3.
 struct Matrix {
   double kr;
   double kb;
@@ -57,7 +57,7 @@ Matrix MatrixOf(PixelFormat f, YuvMatrix m) {
 //   R = luma * (Y - y0) + rv * (V - 128)
 //   G = luma * (Y - y0) + gu * (U - 128) + gv * (V - 128)
 //   B = luma * (Y - y0) + bu * (U - 128)
-// from DESIGN.md 3: limited y = (Y-16)/219, u = (U-128)/224; full y = Y/255, u = (U-128)/255;
+// from lib/README.md 3: limited y = (Y-16)/219, u = (U-128)/224; full y = Y/255, u = (U-128)/255;
 // R = y + 2(1-Kr) v, B = y + 2(1-Kb) u, G = (y - Kr R - Kb B) / (1 - Kr - Kb).
 struct Linear {
   double luma;
@@ -84,7 +84,7 @@ Linear LinearOf(const Matrix& m, bool limited) {
 // Every |a| is below 2.15 (B of BT.2020 limited range), so a * 2^13 fits in int16.
 int16_t Q13(double a) { return static_cast<int16_t>(std::lround(a * 8192.0)); }
 
-// DESIGN.md section 4 asks for |kernel - reference| <= 1 code. Here the luma and each chroma
+// lib/README.md section 4 asks for |kernel - reference| <= 1 code. Here the luma and each chroma
 // term carry at most ~1/64 code of rounding, so a result is off by one only where the exact
 // value lies within a few 1/64 of a rounding boundary (about 0.5% of samples: tests/yuv
 // measures all 2^24 triples), never by more.
@@ -158,7 +158,7 @@ Status PlanYuv(const ImageFormat& format, const ConvertOptions& opts, YuvPlan* p
       opts.yuv_range == YuvRange::Default ? IsLimitedRange(f) : opts.yuv_range == YuvRange::Limited;
   const Linear linear = LinearOf(MatrixOf(f, opts.yuv_matrix), limited);
 
-  // DESIGN.md 3.5: the YUV result is sRGB-encoded unless the caller says it is linear (Auto
+  // lib/README.md 3.5: the YUV result is sRGB-encoded unless the caller says it is linear (Auto
   // is sRGB for pixel formats); premultiply is a no-op (alpha is 1).
   const bool input_srgb = opts.input_transfer != InputTransfer::Linear;
   const bool output_srgb = opts.output_transfer == OutputTransfer::Default
@@ -237,7 +237,7 @@ void RunYuvRows(const YuvPlan& plan, const ImageView& src, uint8_t* dst, size_t 
     switch (plan.layout) {
       case YuvLayout::kPlanar420:
       case YuvLayout::kNv12:
-        // Chroma row j sits halfway between luma rows 2j and 2j+1 (DESIGN.md 3): row 2j is 1/4
+        // Chroma row j sits halfway between luma rows 2j and 2j+1 (lib/README.md 3): row 2j is 1/4
         // of a chroma row above it (3/4 of j, 1/4 of j-1), row 2j+1 1/4 below (3/4 of j, 1/4
         // of j+1); indices clamp at the edges. Nearest reads row y/2 only.
         near = y / 2;

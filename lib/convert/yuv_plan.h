@@ -1,4 +1,4 @@
-// Internal: planning and running YUV pixel-format conversions (DESIGN.md sections 1 and 3).
+// Internal: planning and running YUV pixel-format conversions (lib/README.md sections 1 and 3).
 //
 // PlanYuv resolves the matrix, range, transfer and chroma filter once per image, computes the
 // kernel constants and picks one row kernel for the dispatched SIMD target (yuv_rows.cc:
@@ -13,7 +13,7 @@
 
 namespace pixconv::internal {
 
-// How a pixel format stores its samples (DESIGN.md section 1).
+// How a pixel format stores its samples (lib/README.md section 1).
 enum class YuvLayout : uint8_t {
   kPlanar420 = 0,  // Y, U, V planes; U and V are ceil(w/2) x ceil(h/2)
   kPlanar422 = 1,  // U and V are ceil(w/2) x h
@@ -27,7 +27,7 @@ enum class YuvLayout : uint8_t {
 //   y: the luma row (YUY2: the packed row).
 //   c0, c1: the chroma rows nearest the luma row (U and V; NV12: c0 is the UV row).
 //   c0_far, c1_far: the other chroma rows of the vertical bilinear filter, weighted 1/4
-//     against 3/4 for c0 / c1 (4:2:0 siting, DESIGN.md 3). Equal to c0 / c1 for layouts
+//     against 3/4 for c0 / c1 (4:2:0 siting, lib/README.md 3). Equal to c0 / c1 for layouts
 //     that are not subsampled vertically, so 3 * near + far is 4 * near there.
 struct YuvRowPtrs {
   const uint8_t* y = nullptr;
@@ -48,7 +48,7 @@ struct YuvRowPtrs {
 // bias folds in the luma offset, the rounding half of >> 6 and the mean truncation of MulHigh.
 // Float (RGBAF32, or RGBA8 with a transfer change), in [0, 1] units:
 //   y = Y * 257 * luma_scale + luma_offset; R = y + f_rv x8v; G = y + f_gu x8u + f_gv x8v;
-//   B = y + f_bu x8u; clamp to [0, 1]; then the transfer (DESIGN.md 3.5).
+//   B = y + f_bu x8u; clamp to [0, 1]; then the transfer (lib/README.md 3.5).
 struct YuvConstants {
   uint16_t luma_mul = 0;
   int16_t bias = 0;
@@ -71,7 +71,7 @@ struct YuvConstants {
 };
 
 // Converts `width` pixels of one output row. Nothing outside the rows' samples for `width`
-// pixels (DESIGN.md section 1 geometry) or the destination row is read or written.
+// pixels (lib/README.md section 1 geometry) or the destination row is read or written.
 using YuvRowFn = void (*)(const YuvRowPtrs& rows, uint8_t* dst, size_t width,
                           const YuvConstants& constants);
 

@@ -129,7 +129,7 @@ Status ReadModel(CodecReader& reader, const OutputView& dst, const Encoded& enco
 
 // True when converting the file's 8-bit samples with `o` leaves them as they are, so the codec
 // can write RGBA8 / BGRA8 itself: 8-bit samples always get the range [0, 255] under Auto and
-// Datatype (DESIGN.md 3.1), are sRGB-encoded under Srgb and Auto input transfer (3.5), and
+// Datatype (lib/README.md 3.1), are sRGB-encoded under Srgb and Auto input transfer (3.5), and
 // RGBA8 output is sRGB-encoded under Default and Srgb. With no transfer change and no
 // premultiply, step 7 quantizes v / 255 back to v. A colormap or segmentation replaces the
 // samples (and takes L images only, which Convert checks), so those always go through it.

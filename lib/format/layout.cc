@@ -1,4 +1,4 @@
-// Plane geometry, buffer sizes and view validation (DESIGN.md section 1). No SIMD here.
+// Plane geometry, buffer sizes and view validation (lib/README.md section 1). No SIMD here.
 #include "pixconv/layout.h"
 
 #include <optional>

@@ -1,4 +1,4 @@
-// Properties and names of the model's enums (DESIGN.md section 1).
+// Properties and names of the model's enums (lib/README.md section 1).
 #include "pixconv/model.h"
 
 #include <cctype>

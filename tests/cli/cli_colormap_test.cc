@@ -68,7 +68,7 @@ std::vector<uint8_t> ConvertToPng(const std::vector<std::string>& args, const Te
   return rgba;
 }
 
-// Within 1 of the golden image (DESIGN.md 4 allows SIMD targets to differ by one step).
+// Within 1 of the golden image (lib/README.md 4 allows SIMD targets to differ by one step).
 void CheckNearGolden(const std::vector<uint8_t>& got, const std::string& golden) {
   uint32_t w = 0, h = 0;
   std::vector<uint8_t> want;

@@ -1,5 +1,5 @@
 // End-to-end conversions through the built pixconv binary: every kind of input to .png and
-// .rgba/.raw, checked against values computed by hand from DESIGN.md section 3.
+// .rgba/.raw, checked against values computed by hand from lib/README.md section 3.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -13,7 +13,7 @@
 namespace pixconv::cli_test {
 namespace {
 
-// Accuracy contract (DESIGN.md 4): RGBA8 within 1 of the reference, except exact for U8 input
+// Accuracy contract (lib/README.md 4): RGBA8 within 1 of the reference, except exact for U8 input
 // with range [0, 255] and no transfer change.
 void CheckRgba8Near(const std::vector<uint8_t>& got, const std::vector<uint8_t>& want,
                     int tolerance) {

@@ -1,5 +1,5 @@
 // The output kinds beyond 8-bit PNG and raw: float RGB PFM and 16-bit PNG (--to rgba16),
-// through the built binary, with values computed by hand from DESIGN.md section 3.
+// through the built binary, with values computed by hand from lib/README.md section 3.
 #include <doctest/doctest.h>
 
 #include <cmath>

@@ -1,4 +1,4 @@
-// Conformance of the color-model kernels with the double-precision reference (DESIGN.md
+// Conformance of the color-model kernels with the double-precision reference (lib/README.md
 // section 4), on every SIMD target: every datatype x color model x output x range mode x
 // transfer x premultiply x channel order, over data profiles that drive each Auto rule and
 // carry the edge values (NaN, +-Inf, integer min/max, denormals, F16 specials).
@@ -70,7 +70,7 @@ std::string Describe(const ImageView& src, const ConvertOptions& o, Profile p) {
   return buf;
 }
 
-// DESIGN.md section 4: exact for U8 with [0,255] and U16 with [0,65535] when the transfer does
+// lib/README.md section 4: exact for U8 with [0,255] and U16 with [0,65535] when the transfer does
 // not change (for U16 also without premultiply, which multiplies two normalized values).
 bool MustBeExact(const ImageView& src, const ConvertOptions& o, const ref::RefPlan& plan) {
   if (plan.input_srgb != plan.output_srgb) return false;

@@ -1,5 +1,5 @@
 // Conformance of the colormap and segmentation kernels with the double-precision reference
-// (DESIGN.md section 4), on every SIMD target: every datatype x colormap x output x range
+// (lib/README.md section 4), on every SIMD target: every datatype x colormap x output x range
 // mode x channel order over the data profiles (edge values included), and class ids through
 // tables of several sizes; plus the errors these options can give.
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-// Bit-exact paths (DESIGN.md section 4): every U8 value with range [0,255] and every U16 value
+// Bit-exact paths (lib/README.md section 4): every U8 value with range [0,255] and every U16 value
 // with range [0,65535] to RGBA8, on every target, plus the exact U16 rounding identity the
 // fixed-point kernel relies on.
 #include <doctest/doctest.h>

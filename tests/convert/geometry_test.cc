@@ -14,7 +14,7 @@
 namespace pixconv {
 namespace {
 
-// Compares a guarded destination with the reference within DESIGN.md section 4.
+// Compares a guarded destination with the reference within lib/README.md section 4.
 void ExpectMatches(const test::GuardedOutput& out, const ImageView& src, const ConvertOptions& o) {
   REQUIRE(out.GuardsIntact());
   const uint32_t w = src.format.width;

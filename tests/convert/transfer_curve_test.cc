@@ -1,4 +1,4 @@
-// The sRGB curves of the float kernels against the exact double curve (DESIGN.md 3.5), swept
+// The sRGB curves of the float kernels against the exact double curve (lib/README.md 3.5), swept
 // densely over [0, 1] on every target: 2^20 + 1 evenly spaced values, plus the branch point
 // of each curve and its float neighbours. srgb-inl.h claims 7.7e-7 (decode) and 5.3e-7
 // (encode); 1e-6 checks that claim, four times tighter than the 4e-6 the RGBAF32 contract

@@ -1,4 +1,4 @@
-// PngSuite (shared/testdata/pngsuite): every valid file decodes to exactly the RGBA values of
+// PngSuite (tests/data/pngsuite): every valid file decodes to exactly the RGBA values of
 // its json/ file, at 16 bits for 16-bit files; every x*.png is rejected with an error.
 #include <doctest/doctest.h>
 
@@ -52,7 +52,7 @@ TEST_CASE("PngSuite: every valid file decodes to its expected RGBA values") {
     Result<DecodedImage> image = Decode(file.data(), file.size());
     REQUIRE_MESSAGE(image.ok(), image.status().ToString());
 
-    // The model follows the header (DESIGN.md 5).
+    // The model follows the header (lib/README.md 5).
     const Ihdr ihdr = ReadIhdr(file);
     const bool trns = HasChunk(file, "tRNS");
     const ImageFormat& f = image->format;
@@ -118,7 +118,7 @@ TEST_CASE("PngSuite: every 8-bit file decodes straight to RGBA8 and BGRA8 as its
 TEST_CASE("PngSuite: 16-bit files to RGBA8 (datatype range) are within 1 of the 8-bit json") {
   // json/*_to8.json hold the 16-bit files reduced to 8 bits, but by no single rule: the color
   // files by v >> 8, the gray ones by yet another rounding. RangeMode::Datatype quantizes
-  // round(v * 255 / 65535) (DESIGN.md 3.7), which is within 1 of both; the 16-bit values
+  // round(v * 255 / 65535) (lib/README.md 3.7), which is within 1 of both; the 16-bit values
   // themselves are compared exactly above.
   ConvertOptions options;
   options.range = RangeMode::Datatype;

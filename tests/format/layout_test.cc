@@ -16,7 +16,7 @@ size_t Size(const ImageFormat& f, std::array<size_t, kMaxPlanes> strides = {}) {
   return *r;
 }
 
-TEST_CASE("packed sizes match DESIGN.md section 1 for even dimensions") {
+TEST_CASE("packed sizes match lib/README.md section 1 for even dimensions") {
   const uint32_t w = 64, h = 48;
   CHECK(Size(ImageFormat::Pixel(w, h, PixelFormat::Y_U_V24_LimitedRange)) == 3 * w * h);
   CHECK(Size(ImageFormat::Pixel(w, h, PixelFormat::Y_U_V16_FullRange)) == 2 * w * h);

@@ -1,4 +1,4 @@
-// The conversion pipeline of DESIGN.md section 3, one pixel at a time: steps 1-2 (range,
+// The conversion pipeline of lib/README.md section 3, one pixel at a time: steps 1-2 (range,
 // normalize), 3 (swizzle), 5 (transfer), 6 (premultiply), 7 (quantize).
 #include "reference.h"
 

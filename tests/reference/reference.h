@@ -1,5 +1,5 @@
-// The double-precision scalar reference of DESIGN.md section 3: what every SIMD kernel is
-// compared with (tolerances: DESIGN.md section 4).
+// The double-precision scalar reference of lib/README.md section 3: what every SIMD kernel is
+// compared with (tolerances: lib/README.md section 4).
 //
 // Written straight from the spec, one pixel at a time, readable over fast. It shares no code
 // with lib/ (not even the model's property helpers): a bug in the library must not be able to
@@ -32,7 +32,7 @@ struct RefPixel {
 // ---------------------------------------------------------------------------------------
 // Samples (reference_sample.cc)
 
-// The reference's own table of DESIGN.md section 1 (independent of model.cc).
+// The reference's own table of lib/README.md section 1 (independent of model.cc).
 int RefBytesPerSample(ChannelDatatype t);
 bool RefIsFloat(ChannelDatatype t);
 int RefChannelCount(ColorModel m);
@@ -45,7 +45,7 @@ double DecodeF16(uint16_t bits);
 // 2^53). Channel indices are in memory order (a BGR image's channel 0 is blue).
 double ReadSample(const ImageView& src, uint32_t x, uint32_t y, int channel);
 
-// DESIGN.md 3.2 for one sample: t = (v - lo) / (hi - lo), NaN -> 0, clamped to [0, 1].
+// lib/README.md 3.2 for one sample: t = (v - lo) / (hi - lo), NaN -> 0, clamped to [0, 1].
 // For integer data v - lo is formed exactly (128-bit integer minus the integer part of lo,
 // then the fraction), so a U64 sample near 1.8e19 with a range a few thousand wide still
 // comes out right. A degenerate range (hi == lo, e.g. [min-1, max+1] collapsing beyond
@@ -69,7 +69,7 @@ struct RefStats {
 };
 RefStats ReferenceStats(const ImageView& src);
 
-// DESIGN.md 3.1, Auto / Datatype / Explicit / Depth. For pixel formats (whose samples the
+// lib/README.md 3.1, Auto / Datatype / Explicit / Depth. For pixel formats (whose samples the
 // YUV path maps itself) this returns [0, 255].
 //  - Auto: U8 -> [0,255] without a scan; no finite sample -> the datatype's range; then
 //    float data in [0,1] -> [0,1]; else data in [0,255] -> [0,255] (any datatype);
@@ -77,7 +77,7 @@ RefStats ReferenceStats(const ImageView& src);
 //  - Depth: [0, finite max]; no finite sample -> [0, the datatype's max].
 void ReferenceRange(const ImageView& src, const ConvertOptions& opts, double* lo, double* hi);
 
-// DESIGN.md 3.5. Srgb -> true, Linear -> false, Auto -> Rerun's heuristic: sRGB for U8, for
+// lib/README.md 3.5. Srgb -> true, Linear -> false, Auto -> Rerun's heuristic: sRGB for U8, for
 // pixel formats, for integer data whose finite range lies in [0,255] and for float data whose
 // finite range lies in [0,1] (no finite sample: the datatype's range, i.e. [0,1]); otherwise
 // linear.
@@ -105,7 +105,7 @@ struct RefYuv {
 RefYuv ReferenceYuvSamples(const ImageView& src, const ConvertOptions& opts, uint32_t x,
                            uint32_t y);
 
-// The format's matrix and range after the overrides in opts (DESIGN.md section 1 table).
+// The format's matrix and range after the overrides in opts (lib/README.md section 1 table).
 struct RefYuvParams {
   double kr = 0.2126;
   double kb = 0.0722;
@@ -113,7 +113,7 @@ struct RefYuvParams {
 };
 RefYuvParams ReferenceYuvParams(PixelFormat format, const ConvertOptions& opts);
 
-// DESIGN.md 3 (pixel formats): range formula, then R = y + 2(1-Kr) v, B = y + 2(1-Kb) u,
+// lib/README.md 3 (pixel formats): range formula, then R = y + 2(1-Kr) v, B = y + 2(1-Kb) u,
 // G = (y - Kr R - Kb B) / (1 - Kr - Kb) from the unclamped R and B, then RGB clamped to
 // [0, 1]. Alpha 1. The result is sRGB-encoded (before any transfer change).
 RefPixel YuvToRgb(const RefYuv& yuv, const RefYuvParams& params);
@@ -137,7 +137,7 @@ RefPixel ClassColor(const ImageView& src, const ClassColors& table, uint32_t x, 
 // ---------------------------------------------------------------------------------------
 // The whole conversion (reference.cc)
 
-// The exact sRGB curves of DESIGN.md 3.5, in double.
+// The exact sRGB curves of lib/README.md 3.5, in double.
 double SrgbToLinear(double c);
 double LinearToSrgb(double c);
 

@@ -1,5 +1,5 @@
-// Step 4 of DESIGN.md section 3 and the segmentation colors, written from
-// shared/spec/colormaps.md in the spec's own forms (Horner-free power sums, Turbo's dot
+// Step 4 of lib/README.md section 3 and the segmentation colors, written from
+// lib/README.md 8 in the spec's own forms (Horner-free power sums, Turbo's dot
 // products, CyanToYellow through u = 2t - 1), independent of lib/'s single polynomial form.
 #include <cmath>
 #include <cstdint>

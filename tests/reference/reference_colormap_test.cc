@@ -1,5 +1,5 @@
-// Hand-computed values of the reference's colormaps and class colors (shared/spec/colormaps.md
-// and DESIGN.md section 3), so that the conformance tests compare kernels with something
+// Hand-computed values of the reference's colormaps and class colors (lib/README.md 8
+// and lib/README.md section 3), so that the conformance tests compare kernels with something
 // known to be right.
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-// Choosing the sample range (DESIGN.md 3.1) and the transfers (DESIGN.md 3.5).
+// Choosing the sample range (lib/README.md 3.1) and the transfers (lib/README.md 3.5).
 #include <cmath>
 #include <cstdint>
 
@@ -10,7 +10,7 @@ namespace {
 bool IsPixelFormat(const ImageView& src) { return src.format.pixel_format.has_value(); }
 
 // The finite range the Auto rules look at: the scan, or the datatype's range when no sample
-// is finite (DESIGN.md 3.1).
+// is finite (lib/README.md 3.1).
 void FiniteRangeOrDatatype(const ImageView& src, double* min, double* max) {
   const RefStats stats = ReferenceStats(src);
   if (stats.finite) {
@@ -107,7 +107,7 @@ void ReferenceRange(const ImageView& src, const ConvertOptions& opts, double* lo
     case RangeMode::Auto:
       break;
   }
-  // Auto, in the order DESIGN.md 3.1 lists the rules.
+  // Auto, in the order lib/README.md 3.1 lists the rules.
   if (t == ChannelDatatype::U8) {
     *lo = 0.0;
     *hi = 255.0;

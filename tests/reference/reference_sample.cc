@@ -1,4 +1,4 @@
-// Reading samples of color-model images and normalizing them (DESIGN.md 1 and 3.2).
+// Reading samples of color-model images and normalizing them (lib/README.md 1 and 3.2).
 #include <cmath>
 #include <cstdint>
 #include <cstring>

@@ -1,4 +1,4 @@
-// Hand-computed cases that pin the reference to DESIGN.md section 3 (color-model images, the
+// Hand-computed cases that pin the reference to lib/README.md section 3 (color-model images, the
 // sRGB curves, quantization). YUV cases: reference_yuv_test.cc.
 #include "reference.h"
 
@@ -64,7 +64,7 @@ void CheckRange(const ImageView& src, const ConvertOptions& opts, double lo, dou
 }
 
 // ---------------------------------------------------------------------------------------
-// Range rules (DESIGN.md 3.1), one by one.
+// Range rules (lib/README.md 3.1), one by one.
 
 // Every U8 image lies in [0,255], so the U8 rule agrees with the [0,255] rule; what it pins
 // is that no other rule (min == max in particular) comes first.
@@ -297,7 +297,7 @@ TEST_CASE("Samples are read at any alignment and through padded row strides") {
 }
 
 // ---------------------------------------------------------------------------------------
-// Transfer (DESIGN.md 3.5).
+// Transfer (lib/README.md 3.5).
 
 TEST_CASE("sRGB curves at their breakpoints and at 0, 1/2 and 1") {
   // Decode: linear segment up to and including 0.04045.

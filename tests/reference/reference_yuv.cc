@@ -1,4 +1,4 @@
-// YUV pixel formats: sample layout, chroma upsampling, range and matrix (DESIGN.md 1 and 3).
+// YUV pixel formats: sample layout, chroma upsampling, range and matrix (lib/README.md 1 and 3).
 #include <algorithm>
 #include <cstdint>
 
@@ -9,7 +9,7 @@ namespace {
 
 uint32_t CeilHalf(uint32_t n) { return n / 2 + n % 2; }
 
-// How a format stores its samples, from the DESIGN.md section 1 table.
+// How a format stores its samples, from the lib/README.md section 1 table.
 enum class Layout { kPlanar, kNv12, kYuy2, kLumaOnly };
 
 struct FormatInfo {

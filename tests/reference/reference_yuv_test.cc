@@ -1,4 +1,4 @@
-// Hand-computed cases that pin the reference's YUV path (DESIGN.md sections 1 and 3): plane
+// Hand-computed cases that pin the reference's YUV path (lib/README.md sections 1 and 3): plane
 // layouts, nearest and bilinear chroma, range formulas and matrices.
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 // NaN and +-Inf, wherever a double or float can hold one: samples of every float datatype
 // (F16, F32, F64) in every channel, on every SIMD target and both outputs; images with no
 // finite sample; colormaps and segmentation; and the options' explicit range bounds. Samples
-// are never an error (DESIGN.md 3.1-3.2: the range scan skips them, NaN normalizes to 0,
+// are never an error (lib/README.md 3.1-3.2: the range scan skips them, NaN normalizes to 0,
 // +-Inf clamp to 1 and 0); a non-finite option is kInvalidArgument. No output is ever NaN.
 #include <doctest/doctest.h>
 
@@ -61,7 +61,7 @@ double SrgbToLinear(double c) {
   return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
 }
 
-// DESIGN.md 3.2: t = (v - lo) / (hi - lo), NaN -> 0, clamped to [0, 1].
+// lib/README.md 3.2: t = (v - lo) / (hi - lo), NaN -> 0, clamped to [0, 1].
 double Normalize(double v, double lo, double hi) {
   const double t = (v - lo) / (hi - lo);
   return std::isnan(t) ? 0.0 : std::clamp(t, 0.0, 1.0);

@@ -24,7 +24,7 @@
 
 namespace pixconv::robustness {
 
-// PngSuite's basn2c08.png: 32x32 RGB, 8 bits (from ../shared/testdata).
+// PngSuite's basn2c08.png: 32x32 RGB, 8 bits (from tests/data).
 std::vector<uint8_t> SmallPng();
 // libjpeg-turbo's testorig.jpg: 227x149 YCbCr baseline.
 std::vector<uint8_t> SmallJpeg();

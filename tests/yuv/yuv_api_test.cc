@@ -65,7 +65,7 @@ TEST_CASE("YUV: the plan picks a kernel of the pinned target") {
   });
 }
 
-TEST_CASE("YUV: transfers resolve as DESIGN.md 3.5 says") {
+TEST_CASE("YUV: transfers resolve as lib/README.md 3.5 says") {
   std::mt19937_64 rng(21);
   const YuvImage img = MakeYuvImage(PixelFormat::NV12, 6, 2, rng);
   ConvertOptions o;

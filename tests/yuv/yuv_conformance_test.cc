@@ -1,6 +1,6 @@
 // Every pixel format x matrix x range x output x chroma filter x channel order (and the
 // transfer options) on every SIMD target, against the double-precision reference
-// (DESIGN.md sections 3 and 4): RGBA8 within 1 code, RGBAF32 within 4e-6, alpha exactly 1, guard bytes intact.
+// (lib/README.md sections 3 and 4): RGBA8 within 1 code, RGBAF32 within 4e-6, alpha exactly 1, guard bytes intact.
 #include <doctest/doctest.h>
 
 #include <cstring>
@@ -15,8 +15,8 @@
 namespace pixconv::test {
 namespace {
 
-constexpr double kTolerance8 = 1.0;     // DESIGN.md 4
-constexpr double kToleranceF32 = 4e-6;  // DESIGN.md 4
+constexpr double kTolerance8 = 1.0;     // lib/README.md 4
+constexpr double kToleranceF32 = 4e-6;  // lib/README.md 4
 
 constexpr YuvMatrix kMatrices[] = {YuvMatrix::Default, YuvMatrix::Bt601, YuvMatrix::Bt709,
                                    YuvMatrix::Bt2020};

@@ -1,8 +1,8 @@
 // All 2^24 (Y, U, V) triples through the fixed-point RGBA8 path (4:4:4, nearest), for every
-// matrix and range, on every SIMD target, against DESIGN.md section 3 in double precision.
+// matrix and range, on every SIMD target, against lib/README.md section 3 in double precision.
 // Prints the distribution of |error| per matrix and range, and libyuv's next to it when the
 // build found libyuv (PIXCONV_HAVE_LIBYUV): libyuv rounds its coefficients to 6 bits and
-// misses by more; pixconv stays within 1 everywhere (DESIGN.md section 4) and is exact for
+// misses by more; pixconv stays within 1 everywhere (lib/README.md section 4) and is exact for
 // over 99% of samples.
 #include <doctest/doctest.h>
 
@@ -27,7 +27,7 @@ struct Combo {
   const char* name;
   YuvMatrix matrix;
   YuvRange range;
-  double kr, kb;  // DESIGN.md section 3
+  double kr, kb;  // lib/README.md section 3
   bool limited;
 #ifdef PIXCONV_HAVE_LIBYUV
   const libyuv::YuvConstants* libyuv_constants;
@@ -55,12 +55,12 @@ const Combo kCombos[] = {
      false PIXCONV_LIBYUV(kYuvV2020Constants)},
 };
 
-// floor(255 x + 0.5) of x clamped to [0, 1] (DESIGN.md 3.7).
+// floor(255 x + 0.5) of x clamped to [0, 1] (lib/README.md 3.7).
 uint8_t Quantize(double x) {
   return static_cast<uint8_t>(std::floor(std::clamp(x, 0.0, 1.0) * 255.0 + 0.5));
 }
 
-// The expected R, G, B codes of every (Y, U) for one V: DESIGN.md 3 in double, the same
+// The expected R, G, B codes of every (Y, U) for one V: lib/README.md 3 in double, the same
 // expressions in the same order as ref::YuvToRgb (checked against it on a sample below), with
 // the per-Y and per-U terms hoisted out of the 2^16 inner pixels.
 void ExpectedSlice(const Combo& c, int v_code, std::vector<uint8_t>* rgb) {
@@ -180,7 +180,7 @@ TEST_CASE("YUV: every (Y, U, V) to RGBA8 is within 1 of the reference on every t
       const Histogram& h = ours[t];
       const std::string name = std::string(c.name) + " on " + hwy::TargetName(targets[t]);
       INFO(name, ": ", h.ToString());
-      CHECK(h.max <= 1);  // DESIGN.md section 4
+      CHECK(h.max <= 1);  // lib/README.md section 4
       // The fixed-point design's own promise (yuv_plan.cc): off by one only near a rounding
       // boundary, in well under 1% of samples.
       CHECK(h.count[0] >= 0.99 * 3 * (1 << 24));

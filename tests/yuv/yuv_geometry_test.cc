@@ -1,7 +1,7 @@
 // Geometry of the YUV kernels on every SIMD target: every width from 1 to 70 and a full HD
 // row, odd heights, padded strides, unaligned planes, separately allocated planes, every
 // destination alignment, row bands that start on odd rows, and guard bytes around the
-// destination (DESIGN.md sections 1 and 4).
+// destination (lib/README.md sections 1 and 4).
 #include <doctest/doctest.h>
 
 #include <random>
@@ -15,8 +15,8 @@
 namespace pixconv::test {
 namespace {
 
-constexpr double kTolerance8 = 1.0;     // DESIGN.md 4
-constexpr double kToleranceF32 = 4e-6;  // DESIGN.md 4
+constexpr double kTolerance8 = 1.0;     // lib/README.md 4
+constexpr double kToleranceF32 = 4e-6;  // lib/README.md 4
 
 double Tolerance(OutputType to) { return to == OutputType::RGBA8 ? kTolerance8 : kToleranceF32; }
 

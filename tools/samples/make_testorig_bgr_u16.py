@@ -7,7 +7,7 @@ black level of 256 and a gain of 15 (255 -> 4081), so the values span neither [0
 full U16 range and pixconv's Auto range has to find [min, max] itself. Samples are written in
 BGR order, little-endian, rows tightly packed.
 
-Usage: make_testorig_bgr_u16.py ../shared/testdata/libjpeg-turbo/testorig.ppm OUT.raw
+Usage: make_testorig_bgr_u16.py tests/data/libjpeg-turbo/testorig.ppm OUT.raw
 """
 import struct
 import sys
