@@ -100,7 +100,7 @@ Slots& TheSlots() {
   return *slots;
 }
 
-// Rerun layouts in DESIGN.md section 1 (ceil for chroma, tight rows).
+// Rerun layouts in lib/README.md section 1 (ceil for chroma, tight rows).
 pixconv::FormatLayout LayoutOf(PixelFormat format, Size size) {
   auto layout = pixconv::ComputeLayout(pixconv::ImageFormat::Pixel(size.width, size.height, format));
   return layout.ok() ? *layout : pixconv::FormatLayout{};

@@ -28,7 +28,7 @@ struct Size {
 };
 
 // The frame sizes every row runs at. By default Full HD and 4K UHD, the sizes viewers see
-// most (DESIGN.md 7); convert_bench --pixconv_sizes replaces them before the rows are
+// most (lib/README.md 7); convert_bench --pixconv_sizes replaces them before the rows are
 // registered, e.g. with a frame whose input and output fit in L2, where a row measures its
 // arithmetic instead of the memory system.
 const std::vector<Size>& BenchSizes();
@@ -117,7 +117,7 @@ std::string ColorImageKey(pixconv::ColorModel model, pixconv::ChannelDatatype ty
 // The synthetic color-model image (cached in the input slot) and its packed size.
 const Buffer& ColorImage(pixconv::ColorModel model, pixconv::ChannelDatatype type, Size size);
 
-// Plane pointers and strides of a packed pixel-format buffer (DESIGN.md section 1 layout:
+// Plane pointers and strides of a packed pixel-format buffer (lib/README.md section 1 layout:
 // planes one after another, rows tight). Unused planes are null.
 struct Planes {
   std::array<const uint8_t*, 3> data{};

@@ -1,5 +1,5 @@
 // convert_bench: pixconv conversions, memcpy baselines and peer libraries in one binary, so
-// that ratios taken within one run are meaningful (DESIGN.md 7).
+// that ratios taken within one run are meaningful (lib/README.md 7).
 //
 // Rows (single threaded but for parallel/, 1920x1080 and 3840x2160):
 //   memcpy/out:<RGBA8|RGBAF32>/<WxH>                         copy of the output's size
