@@ -40,7 +40,7 @@ std::vector<uint8_t> RowByRow(const ImageView& src, const ConvertOptions& o) {
 }
 
 // Streamed frames of a few hundred KiB instead of the default's several MiB: the streaming
-// paths are the same whatever the frame size, and the test runs ten times faster.
+// paths are the same whatever the frame size, and small frames keep the test quick.
 constexpr size_t kTestThreshold = size_t{256} << 10;
 
 TEST_CASE("the streaming threshold: half the last-level cache, within [4, 64] MiB") {

@@ -1,4 +1,4 @@
-// Shared by the bad-input tests (README "Bad input"): the check every row of the table makes
+// Shared by the bad-input tests (tests/README.md "Bad input"): the check every case makes
 // (the status code and the part of the message that names the cause), and small inputs.
 #pragma once
 

@@ -1,4 +1,4 @@
-// Thread safety (issue 7 item 4): many threads converting and decoding shared, read-only
+// Thread safety: many threads converting and decoding shared, read-only
 // inputs at once — Convert, ConvertRows of shared Converter objects (also into one shared
 // destination, disjoint bands per thread), ConvertParallel and ConvertWithRunner (concurrent
 // calls share pools), the decode calls, and the C ABI's thread-local error message — every
