@@ -16,27 +16,8 @@
 // counterpart ("vs color/RGB_U8->RGBA8 (same bytes)"). The mapping, and where a peer does
 // different work, is explained at the top of each peers_*.cc.
 //
-// How to read it:
-//   bytes_per_second = (bytes read + bytes written) / time; items_per_second = pixels / time.
-//   - Divide a conversion's bytes_per_second by that of the memcpy row with the same output
-//     (RGBA8 or RGBAF32) and size: the fraction of memory speed it reaches. A conversion
-//     reads a different amount than memcpy does, so compare bytes/s, not time. When a frame
-//     fits in the last-level cache, memcpy (whose library version may stream past the
-//     cache) is a reference point, not a strict ceiling; a conversion can exceed it.
-//   - Divide a peer row's items_per_second by its pixconv counterpart's: same frame, same
-//     input bytes, same output size, so pixels/s compare directly.
-//   Compare rows of one run only: the machine's state (frequency, other load) changes
-//   between runs. Rates are per CPU second (Google Benchmark's default): on a shared or
-//   virtual machine the Time column (wall) can exceed CPU when the thread is descheduled.
-//   "Library was built as DEBUG" refers to Google Benchmark's own build (e.g. Debian's
-//   package), not to pixconv or the peers.
-//
-// Medians without other tools (5 runs of each row, only mean/median/stddev/cv printed):
-//   build/bench/convert_bench --benchmark_repetitions=5
-//       --benchmark_report_aggregates_only=true --benchmark_filter='<regex>'   (one line)
-// e.g. --benchmark_filter='^(memcpy/out:RGBA8|color/[A-Z]+_U8->RGBA8|yuv/.*->RGBA8|libyuv|swscale)/.*1920x1080'
-// (the full suite is ~600 rows, about ten minutes; filter it). Add
-// --benchmark_format=json / --benchmark_out=FILE for machine-readable output.
+// How to run the suite and read its rates (ratios to memcpy and to the peers, minimum and
+// median times, per-CPU against wall-clock seconds): bench/README.md.
 //
 // pixconv flags (anywhere on the command line; removed before Google Benchmark parses it):
 //   --pixconv_list_targets   print the SIMD targets this build and CPU support, and exit
