@@ -1,6 +1,6 @@
 // Errors as values: every fallible pixconv call returns a Status or a Result<T>.
 // Nothing in pixconv throws, aborts or prints; a failure names its cause in the message
-// ("NV12 at 1920x1080 needs 3110400 bytes, buffer has 3110000").
+// ("NV12 1920x1080 needs 3110400 bytes, buffer has 3110000").
 #pragma once
 
 #include <string>
@@ -37,7 +37,7 @@ class [[nodiscard]] Status {
   bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }
   const std::string& message() const { return message_; }
-  // "buffer too small: NV12 at 1920x1080 needs ..." (or "ok").
+  // "buffer too small: NV12 1920x1080 needs ..." (or "ok").
   PIXCONV_EXPORT std::string ToString() const;
 
  private:

@@ -14,8 +14,7 @@ namespace pixconv::internal {
 // range a whole-image scan finds without scanning again on one thread. Otherwise, and
 // whenever the shortcut does not apply (an Auto input transfer, which also depends on the
 // scan; a range that Explicit does not accept, such as an empty Depth range [0, 0] or a span
-// beyond DBL_MAX; an invalid view),
-// returns `opts` unchanged and Create scans as usual.
+// beyond DBL_MAX; an invalid view), returns `opts` unchanged and Create scans as usual.
 ConvertOptions ResolveRangeInBands(const ImageView& src, const ConvertOptions& opts,
                                    const TaskRunner& runner, uint32_t bands);
 
