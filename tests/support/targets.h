@@ -1,5 +1,6 @@
 // Runs a test body once per SIMD target that this build compiled and this CPU supports,
-// including the portable EMU128 one, with runtime dispatch pinned to that target.
+// including the portable one (EMU128, or SCALAR with GCC before 12.3), with runtime dispatch
+// pinned to that target.
 #pragma once
 
 #include <doctest/doctest.h>
