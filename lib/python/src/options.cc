@@ -134,11 +134,14 @@ std::vector<uint8_t> ClassColorsFromArray(py::handle value) {
   return table;
 }
 
+[[noreturn]] void Unexpected(const std::string& key, const char* function) {
+  throw py::type_error(std::string(function) + "() got an unexpected keyword argument '" + key +
+                       "'");
+}
+
+// True if `group` is one of the call's groups; TypeError otherwise.
 bool Allowed(unsigned groups, unsigned group, const std::string& key, const char* function) {
-  if ((groups & group) == 0) {
-    throw py::type_error(std::string(function) + "() got an unexpected keyword argument '" + key +
-                         "'");
-  }
+  if ((groups & group) == 0) Unexpected(key, function);
   return true;
 }
 
@@ -203,7 +206,7 @@ void ParseKeywords(const py::kwargs& kwargs, unsigned groups, const char* functi
     } else if (key == "color_model" && Allowed(groups, kColorModelKeyword, key, function)) {
       s->color_model = py::reinterpret_borrow<py::object>(v);
     } else {
-      Allowed(0, 1, key, function);
+      Unexpected(key, function);
     }
     s->converts = s->converts || IsConversionKeyword(key);
   }

@@ -35,9 +35,9 @@ struct CallSettings {
   DecodeOptions decode;
 };
 
-// Reads `kwargs` (only keywords of `groups`); `function` names the entry point in messages.
-// The returned settings hold their own class color table; keep them alive (not copied) while
-// the options are used.
+// Reads `kwargs` (only keywords of `groups`) into `settings`; `function` names the entry point
+// in messages. settings->options.class_colors points into settings->class_colors, so the
+// settings must stay where they are (not copied) while the options are used.
 void ParseKeywords(const pybind11::kwargs& kwargs, unsigned groups, const char* function,
                    CallSettings* settings);
 
