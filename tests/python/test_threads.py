@@ -1,11 +1,13 @@
 """Conversions from several Python threads at once, each also using the library's thread pool,
 give the bytes of a single-threaded run."""
+import sys
 import threading
 
 import numpy as np
+import pytest
 
 import pixconv
-from conftest import assert_same, sample_image
+from conftest import assert_same, data_path, sample_image
 
 
 def test_conversions_from_several_python_threads():
@@ -35,3 +37,43 @@ def test_conversions_from_several_python_threads():
         w.join()
     assert not failures, failures
 
+
+
+@pytest.mark.parametrize("call", ["convert", "convert_pixel_format", "decode"])
+def test_the_gil_is_released_while_the_library_runs(call):
+    # With a switch interval far longer than the test, a thread holding the GIL keeps it until
+    # it blocks or releases it. The main thread can therefore only observe `inside` as True
+    # if the worker released the GIL inside the pixconv call.
+    image = sample_image((256, 256, 3), np.uint16)
+    yuv = np.zeros(256 * 256 * 3 // 2, np.uint8)
+    jpeg = data_path("libjpeg-turbo", "testorig.jpg").read_bytes()
+    run = {
+        "convert": lambda: pixconv.convert(image, to="rgbaf32"),
+        "convert_pixel_format": lambda: pixconv.convert_pixel_format(yuv, 256, 256, "nv12"),
+        "decode": lambda: pixconv.decode(jpeg),
+    }[call]
+    state = {"inside": False}
+    started = threading.Event()
+    seen = threading.Event()
+
+    def worker():
+        started.set()
+        for _ in range(500):
+            if seen.is_set():
+                break
+            state["inside"] = True
+            run()
+            state["inside"] = False
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1000.0)
+    try:
+        thread = threading.Thread(target=worker)
+        thread.start()
+        started.wait()
+        observed = state["inside"]
+        seen.set()
+        thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert observed, f"the main thread never ran during {call}(): the GIL was held"
