@@ -42,17 +42,32 @@ using StorageT = std::conditional_t<std::is_same_v<T, hwy::float16_t>, uint16_t,
 template <typename T>
 inline constexpr bool kIsFloatSample = std::is_floating_point_v<T> || std::is_same_v<T, hwy::float16_t>;
 
-// Loads kC interleaved channels of Lanes(d) pixels.
+// Loads kC interleaved channels of Lanes(d) pixels into c0.. (the others are left as they
+// are). Channel groups are named vectors, never arrays: SVE vectors can not be array elements.
 template <size_t kC, class D, class V = hn::Vec<D>>
-HWY_INLINE void LoadChannels(D d, const uint8_t* HWY_RESTRICT bytes, V* c) {
+HWY_INLINE void LoadChannels(D d, const uint8_t* HWY_RESTRICT bytes, V& c0, V& c1, V& c2,
+                             V& c3) {
   const auto* p = reinterpret_cast<const hn::TFromD<D>*>(bytes);
   if constexpr (kC == 1) {
-    c[0] = hn::LoadU(d, p);
+    c0 = hn::LoadU(d, p);
   } else if constexpr (kC == 3) {
-    hn::LoadInterleaved3(d, p, c[0], c[1], c[2]);
+    hn::LoadInterleaved3(d, p, c0, c1, c2);
   } else {
-    hn::LoadInterleaved4(d, p, c[0], c[1], c[2], c[3]);
+    static_assert(kC == 4, "1, 3 or 4 channels");
+    hn::LoadInterleaved4(d, p, c0, c1, c2, c3);
   }
+}
+
+// t_i = f(r_i) for each of the first kC channels.
+template <size_t kC, class VI, class VO, class F>
+HWY_INLINE void MapChannels(const F& f, VI r0, VI r1, VI r2, VI r3, VO& t0, VO& t1, VO& t2,
+                            VO& t3) {
+  t0 = f(r0);
+  if constexpr (kC >= 3) {
+    t1 = f(r1);
+    t2 = f(r2);
+  }
+  if constexpr (kC == 4) t3 = f(r3);
 }
 
 // NaN -> 0, then clamp to [0, 1] (lib/README.md 3.2). Integer inputs cannot be NaN.
@@ -90,12 +105,16 @@ HWY_INLINE V TransferColor(DF df, const FinishOptions& o, V t) {
   return t;
 }
 
-// Swizzles the normalized channels into RGBA, then transfer, premultiply, store.
+// Swizzles the normalized channels t0.. into RGBA, then transfer, premultiply, store.
 template <size_t kC, bool kSwapRB, bool kF32, class DF, class V = hn::Vec<DF>>
-HWY_INLINE void Finish(DF df, const FinishOptions& o, const V* t, uint8_t* HWY_RESTRICT out) {
+HWY_INLINE void Finish(DF df, const FinishOptions& o, V t0, V t1, V t2, V t3,
+                       uint8_t* HWY_RESTRICT out) {
   const V one = hn::Set(df, 1.0f);
   if constexpr (kC == 1) {
-    const V l = TransferColor(df, o, t[0]);
+    (void)t1;
+    (void)t2;
+    (void)t3;
+    const V l = TransferColor(df, o, t0);
 #if PIXCONV_HAVE_SAMPLE_EXPAND
     if constexpr (kF32) {
       StoreGrayAsRgbaF32(df, l, out);
@@ -104,8 +123,8 @@ HWY_INLINE void Finish(DF df, const FinishOptions& o, const V* t, uint8_t* HWY_R
 #endif
     StoreRgba<kF32, false>(df, l, l, l, one, out);
   } else {
-    V r = t[0], g = t[1], b = t[2];
-    const V a = (kC == 4) ? t[kC - 1] : one;
+    V r = t0, g = t1, b = t2;
+    const V a = (kC == 4) ? t3 : one;
     ApplyTransfer(df, o, r, g, b, a);
     StoreRgba<kF32, kSwapRB>(df, r, g, b, a, out);
   }
@@ -115,27 +134,30 @@ inline FinishOptions ToFinish(const internal::ColorRowParams& p) {
   return FinishOptions{p.decode_srgb, p.encode_srgb, p.premultiply};
 }
 
-// Normalizers: each loads kC interleaved channels of Lanes(DF) pixels and returns them as
-// normalized float vectors in [0, 1] (see ColorRowParams for why each form keeps precision).
+// Normalizers: Load<kC>(in, p, t0, t1, t2, t3) loads kC interleaved channels of Lanes(DF)
+// pixels and returns them in t0.. as normalized float vectors in [0, 1] (see ColorRowParams
+// for why each form keeps precision); LoadOne is the single-channel form.
 
 // 8/16-bit, F16, F32: t = (v - anchor) * scale + offset, in float.
 template <typename T>
 struct NarrowNorm {
   using DF = hn::ScalableTag<float>;
   static constexpr size_t kSampleBytes = sizeof(StorageT<T>);
-  template <size_t kC>
-  static HWY_INLINE void Load(const uint8_t* HWY_RESTRICT in, hn::Vec<DF>* t,
-                              const internal::ColorRowParams& p) {
+  template <size_t kC, class V = hn::Vec<DF>>
+  static HWY_INLINE void Load(const uint8_t* HWY_RESTRICT in, const internal::ColorRowParams& p,
+                              V& t0, V& t1, V& t2, V& t3) {
     const DF df;
     const hn::Rebind<StorageT<T>, DF> ds;
-    hn::Vec<decltype(ds)> raw[kC];
-    LoadChannels<kC>(ds, in, raw);
-    for (size_t c = 0; c < kC; ++c) {
-      hn::Vec<DF> v = NarrowToFloat<T>(df, raw[c]);
+    auto r0 = hn::Zero(ds), r1 = r0, r2 = r0, r3 = r0;
+    LoadChannels<kC>(ds, in, r0, r1, r2, r3);
+    auto norm = [&](hn::Vec<decltype(ds)> raw) PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
+      hn::Vec<DF> v = NarrowToFloat<T>(df, raw);
       // The datatype range of unsigned and float data anchors at 0; v - 0 is v exactly.
       if (p.anchor != 0.0f) v = hn::Sub(v, hn::Set(df, p.anchor));
-      t[c] = ClampUnit<kIsFloatSample<T>>(df, hn::MulAdd(v, hn::Set(df, p.scale), hn::Set(df, p.offset)));
-    }
+      return ClampUnit<kIsFloatSample<T>>(
+          df, hn::MulAdd(v, hn::Set(df, p.scale), hn::Set(df, p.offset)));
+    };
+    MapChannels<kC>(norm, r0, r1, r2, r3, t0, t1, t2, t3);
   }
 };
 
@@ -149,10 +171,7 @@ struct NarrowNorm {
 //     raised to lo_int first (its difference is 0, and v - lo_int >= 0 converts as unsigned).
 //   - lo > hi (inverted): how far below matters; both signs are computed, and a sample below
 //     lo_int gives a negative difference.
-// Against the last form alone (Zen 5, 640x360, 32/64-bit rows to RGBAF32, minimum times of
-// alternating runs): the first, on the datatype range, 1.12x-1.32x on AVX-512 and
-// 1.22x-1.59x on AVX2; the second, on the Auto range, 1.11x-1.37x on AVX-512 (measured
-// against the first form's commit) and 1.04x-1.23x on AVX2.
+// The first two forms skip work that the last needs in general.
 template <class DF, class VU>
 HWY_INLINE hn::Vec<DF> OrderedDiff(DF df, VU v, const internal::ColorRowParams& p) {
   const hn::RebindToUnsigned<DF> du;
@@ -177,22 +196,23 @@ template <typename T>
 struct Int32Norm {
   using DF = hn::ScalableTag<float>;
   static constexpr size_t kSampleBytes = sizeof(T);
-  template <size_t kC>
-  static HWY_INLINE void Load(const uint8_t* HWY_RESTRICT in, hn::Vec<DF>* t,
-                              const internal::ColorRowParams& p) {
+  template <size_t kC, class V = hn::Vec<DF>>
+  static HWY_INLINE void Load(const uint8_t* HWY_RESTRICT in, const internal::ColorRowParams& p,
+                              V& t0, V& t1, V& t2, V& t3) {
     const DF df;
     const hn::RebindToUnsigned<DF> du;
     const hn::Rebind<T, DF> dt;
     const auto msb = hn::Set(du, 0x80000000u);
-    hn::Vec<decltype(dt)> raw[kC];
-    LoadChannels<kC>(dt, in, raw);
-    for (size_t c = 0; c < kC; ++c) {
-      auto v = hn::BitCast(du, raw[c]);
+    auto r0 = hn::Zero(dt), r1 = r0, r2 = r0, r3 = r0;
+    LoadChannels<kC>(dt, in, r0, r1, r2, r3);
+    auto norm = [&](hn::Vec<decltype(dt)> raw) PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
+      auto v = hn::BitCast(du, raw);
       if constexpr (std::is_signed_v<T>) v = hn::Xor(v, msb);
       const hn::Vec<DF> diff = OrderedDiff(df, v, p);
-      t[c] = ClampUnit<false>(
-          df, hn::Mul(hn::Sub(diff, hn::Set(df, static_cast<float>(p.lo_frac))), hn::Set(df, p.scale)));
-    }
+      return ClampUnit<false>(df, hn::Mul(hn::Sub(diff, hn::Set(df, static_cast<float>(p.lo_frac))),
+                                          hn::Set(df, p.scale)));
+    };
+    MapChannels<kC>(norm, r0, r1, r2, r3, t0, t1, t2, t3);
   }
 };
 
@@ -239,30 +259,50 @@ struct WideNorm {
   using DF = hn::ScalableTag<float>;
 #endif
   static constexpr size_t kSampleBytes = sizeof(T);
-  template <size_t kC>
-  static HWY_INLINE void Load(const uint8_t* HWY_RESTRICT in, hn::Vec<DF>* t,
-                              const internal::ColorRowParams& p) {
+  template <size_t kC, class V = hn::Vec<DF>>
+  static HWY_INLINE void Load(const uint8_t* HWY_RESTRICT in, const internal::ColorRowParams& p,
+                              V& t0, V& t1, V& t2, V& t3) {
 #if HWY_TARGET == HWY_SCALAR
     const hn::ScalableTag<double> dd;
     const hn::Rebind<T, decltype(dd)> dt;
-    hn::Vec<decltype(dt)> raw[kC];
-    LoadChannels<kC>(dt, in, raw);
-    for (size_t c = 0; c < kC; ++c) t[c] = hn::DemoteTo(DF(), WideNormalize<T>(dd, raw[c], p));
+    auto r0 = hn::Zero(dt), r1 = r0, r2 = r0, r3 = r0;
+    LoadChannels<kC>(dt, in, r0, r1, r2, r3);
+    auto norm = [&](hn::Vec<decltype(dt)> raw) PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
+      return hn::DemoteTo(DF(), WideNormalize<T>(dd, raw, p));
+    };
+    MapChannels<kC>(norm, r0, r1, r2, r3, t0, t1, t2, t3);
 #else
     const DF df;
     const hn::Half<DF> dfh;
     const hn::Rebind<double, decltype(dfh)> dd;
     const hn::Rebind<T, decltype(dd)> dt;
-    hn::Vec<decltype(dt)> lo[kC], hi[kC];
-    LoadChannels<kC>(dt, in, lo);
-    LoadChannels<kC>(dt, in + hn::Lanes(dd) * kC * sizeof(T), hi);
-    for (size_t c = 0; c < kC; ++c) {
-      t[c] = hn::Combine(df, hn::DemoteTo(dfh, WideNormalize<T>(dd, hi[c], p)),
-                         hn::DemoteTo(dfh, WideNormalize<T>(dd, lo[c], p)));
+    auto lo0 = hn::Zero(dt), lo1 = lo0, lo2 = lo0, lo3 = lo0;
+    auto hi0 = lo0, hi1 = lo0, hi2 = lo0, hi3 = lo0;
+    LoadChannels<kC>(dt, in, lo0, lo1, lo2, lo3);
+    LoadChannels<kC>(dt, in + hn::Lanes(dd) * kC * sizeof(T), hi0, hi1, hi2, hi3);
+    auto norm = [&](hn::Vec<decltype(dt)> lo, hn::Vec<decltype(dt)> hi)
+                    PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
+      return hn::Combine(df, hn::DemoteTo(dfh, WideNormalize<T>(dd, hi, p)),
+                         hn::DemoteTo(dfh, WideNormalize<T>(dd, lo, p)));
+    };
+    t0 = norm(lo0, hi0);
+    if constexpr (kC >= 3) {
+      t1 = norm(lo1, hi1);
+      t2 = norm(lo2, hi2);
     }
+    if constexpr (kC == 4) t3 = norm(lo3, hi3);
 #endif
   }
 };
+
+// One channel of Lanes(Norm::DF) samples at in, normalized.
+template <class Norm>
+HWY_INLINE hn::Vec<typename Norm::DF> LoadOne(const uint8_t* HWY_RESTRICT in,
+                                              const internal::ColorRowParams& p) {
+  auto t = hn::Zero(typename Norm::DF()), unused = t;
+  Norm::template Load<1>(in, p, t, unused, unused, unused);
+  return t;
+}
 
 // Stores samples in memory order (whole RGBA pixels) as RGBAF32 or RGBA8.
 template <bool kF32, class DF, class V = hn::Vec<DF>>
@@ -307,8 +347,7 @@ struct ColorKernel {
       constexpr size_t kOutBytes = kF32 ? 16 : 4;  // per pixel
 #if PIXCONV_HAVE_SAMPLE_EXPAND
       // On AVX2 the expansion costs two permutes and two blends per output vector, which
-      // only pays against the (de)interleaving of 8- and 16-bit samples: 32- and 64-bit RGB
-      // measured 0.9x-1.0x of the interleaved path there (Zen 5, 320x180), 8/16-bit 1.05x-1.3x.
+      // only pays against the (de)interleaving of 8- and 16-bit samples.
       constexpr bool kRgbSampleStream =
           kC == 3 && kF32 && (HWY_TARGET != HWY_AVX2 || Norm::kSampleBytes <= 2);
       if constexpr (kRgbSampleStream) {
@@ -316,12 +355,12 @@ struct ColorKernel {
         ForEachBlock(width, n, 3 * Norm::kSampleBytes, 16, src, dst,
                      [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out)
                          PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
-                       hn::Vec<DF> s[3];
-                       for (size_t k = 0; k < 3; ++k) {
-                         Norm::template Load<1>(in + k * n * Norm::kSampleBytes, &s[k], p);
-                         s[k] = TransferColor(df, o, s[k]);
-                       }
-                       StoreRgbSamplesAsRgbaF32<kSwapRB>(df, s[0], s[1], s[2], out);
+                       auto sample = [&](size_t k) HWY_ATTR {
+                         return TransferColor(
+                             df, o, LoadOne<Norm>(in + k * n * Norm::kSampleBytes, p));
+                       };
+                       StoreRgbSamplesAsRgbaF32<kSwapRB>(df, sample(0), sample(1), sample(2),
+                                                         out);
                      }, p.stream);
         return;
       }
@@ -331,17 +370,15 @@ struct ColorKernel {
       if constexpr (kC == 4) {
         // With a transfer: 16 pixels as four sample vectors, whose color samples are packed
         // into three for the curve (sample_expand-inl.h). RGBA and BGRA alike, samples of up
-        // to 32 bits. Against the paths below (Zen 5, AVX-512, minimum times of 6 alternating
-        // runs of 3 repetitions): 1.12x-1.29x at 640x360, 1.02x-1.18x at 1080p, 1.00x-1.24x
-        // at 4K. F64 once measured 1.2x at 640x360 but 0.5x at 1080p, where the output
-        // streams (not understood yet), so 64-bit samples keep the paths below.
+        // to 32 bits: 64-bit samples keep the paths below, which stream large outputs faster
+        // (bench/README.md, notes on performance).
         if (transfer && !p.premultiply && Norm::kSampleBytes <= 4) {
           ForEachBlock(width, n, 4 * Norm::kSampleBytes, kOutBytes, src, dst,
                        [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out)
                            PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
                          hn::Vec<DF> v[4], c[3];
                          for (size_t k = 0; k < 4; ++k) {
-                           Norm::template Load<1>(in + k * n * Norm::kSampleBytes, &v[k], p);
+                           v[k] = LoadOne<Norm>(in + k * n * Norm::kSampleBytes, p);
                          }
                          RgbaSamplesToPacked(df, v, c);
                          for (size_t k = 0; k < 3; ++k) c[k] = TransferColor(df, o, c[k]);
@@ -364,9 +401,7 @@ struct ColorKernel {
           ForEachBlock(width, n / 4, 4 * Norm::kSampleBytes, kOutBytes, src, dst,
                        [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out)
                            PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
-                         hn::Vec<DF> t[1];
-                         Norm::template Load<1>(in, t, p);
-                         FinishSamples<kF32>(df, o, t[0], out);
+                         FinishSamples<kF32>(df, o, LoadOne<Norm>(in, p), out);
                        }, p.stream);
           return;
         }
@@ -374,9 +409,9 @@ struct ColorKernel {
       ForEachBlock(width, n, kC * Norm::kSampleBytes, kOutBytes, src, dst,
                    [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out)
                        PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
-                     hn::Vec<DF> t[kC];
-                     Norm::template Load<kC>(in, t, p);
-                     Finish<kC, kSwapRB, kF32>(df, o, t, out);
+                     auto t0 = hn::Zero(df), t1 = t0, t2 = t0, t3 = t0;
+                     Norm::template Load<kC>(in, p, t0, t1, t2, t3);
+                     Finish<kC, kSwapRB, kF32>(df, o, t0, t1, t2, t3, out);
                    }, p.stream);
     }
   };
@@ -419,15 +454,14 @@ struct ExactU8Kernel {
         ForEachBlock(width, hn::Lanes(d), kC, 4, src, dst,
                      [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out)
                          PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
-                       V c[kC];
-                       LoadChannels<kC>(d, in, c);
+                       V c0 = opaque, c1 = opaque, c2 = opaque, c3 = opaque;
+                       LoadChannels<kC>(d, in, c0, c1, c2, c3);
                        if constexpr (kC == 1) {
-                         hn::StoreInterleaved4(c[0], c[0], c[0], opaque, d, out);
+                         hn::StoreInterleaved4(c0, c0, c0, opaque, d, out);
                        } else {
-                         const V a = (kC == 4) ? c[kC - 1] : opaque;
-                         const V r = kSwapRB ? c[2] : c[0];
-                         const V b = kSwapRB ? c[0] : c[2];
-                         hn::StoreInterleaved4(r, c[1], b, a, d, out);
+                         // c3 is alpha, or still opaque for RGB / BGR.
+                         hn::StoreInterleaved4(kSwapRB ? c2 : c0, c1, kSwapRB ? c0 : c2, c3, d,
+                                               out);
                        }
                      }, p.stream);
 #endif
@@ -459,16 +493,16 @@ struct ExactU16Kernel {
       ForEachBlock(width, hn::Lanes(d32), kC * 2, 4, src, dst,
                    [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out)
                        PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
-                     hn::Vec<decltype(d16)> raw[kC];
-                     LoadChannels<kC>(d16, in, raw);
+                     auto r0 = hn::Zero(d16), r1 = r0, r2 = r0, r3 = r0;
+                     LoadChannels<kC>(d16, in, r0, r1, r2, r3);
                      if constexpr (kC == 1) {
-                       const V8 l = to8(raw[0]);
+                       const V8 l = to8(r0);
                        hn::StoreInterleaved4(l, l, l, opaque, d8, out);
                      } else {
-                       const V8 r = to8(raw[kSwapRB ? 2 : 0]);
-                       const V8 g = to8(raw[1]);
-                       const V8 b = to8(raw[kSwapRB ? 0 : 2]);
-                       const V8 a = (kC == 4) ? to8(raw[kC - 1]) : opaque;
+                       const V8 r = to8(kSwapRB ? r2 : r0);
+                       const V8 g = to8(r1);
+                       const V8 b = to8(kSwapRB ? r0 : r2);
+                       const V8 a = (kC == 4) ? to8(r3) : opaque;
                        hn::StoreInterleaved4(r, g, b, a, d8, out);
                      }
                    }, p.stream);

@@ -27,11 +27,12 @@ namespace pixconv::HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
 
 // c[0] + t (c[1] + t (c[2] + ...)), clamped to [0, 1] (the spec clamps every channel), for
-// float or double vectors. The coefficients arrive pre-broadcast.
+// float or double vectors. Each coefficient is broadcast where it is used (as a memory operand
+// on x86), so no vectors are kept in arrays (SVE can not).
 template <class D, class V = hn::Vec<D>>
-HWY_INLINE V ClampedHorner(D d, V t, const V (&c)[7]) {
-  V acc = c[6];
-  for (int k = 5; k >= 0; --k) acc = hn::MulAdd(acc, t, c[k]);
+HWY_INLINE V ClampedHorner(D d, V t, const double (&c)[7]) {
+  V acc = hn::Set(d, c[6]);
+  for (int k = 5; k >= 0; --k) acc = hn::MulAdd(acc, t, hn::Set(d, c[k]));
   return hn::Min(hn::Max(acc, hn::Zero(d)), hn::Set(d, 1.0));
 }
 
@@ -41,16 +42,12 @@ template <class DF, class V = hn::Vec<DF>>
 HWY_INLINE V ChannelInDouble(DF df, V t, const double (&coeff)[7]) {
 #if HWY_TARGET == HWY_SCALAR
   const hn::Rebind<double, DF> dd;
-  hn::Vec<decltype(dd)> c[7];
-  for (int k = 0; k < 7; ++k) c[k] = hn::Set(dd, coeff[k]);
-  return hn::DemoteTo(df, ClampedHorner(dd, hn::PromoteTo(dd, t), c));
+  return hn::DemoteTo(df, ClampedHorner(dd, hn::PromoteTo(dd, t), coeff));
 #else
   const hn::Half<DF> dh;
   const hn::Rebind<double, decltype(dh)> dd;
-  hn::Vec<decltype(dd)> c[7];
-  for (int k = 0; k < 7; ++k) c[k] = hn::Set(dd, coeff[k]);
-  const auto lo = ClampedHorner(dd, hn::PromoteTo(dd, hn::LowerHalf(dh, t)), c);
-  const auto hi = ClampedHorner(dd, hn::PromoteTo(dd, hn::UpperHalf(dh, t)), c);
+  const auto lo = ClampedHorner(dd, hn::PromoteTo(dd, hn::LowerHalf(dh, t)), coeff);
+  const auto hi = ClampedHorner(dd, hn::PromoteTo(dd, hn::UpperHalf(dh, t)), coeff);
   return hn::Combine(df, hn::DemoteTo(dh, hi), hn::DemoteTo(dh, lo));
 #endif
 }
@@ -78,9 +75,8 @@ struct ColormapKernel {
       ForEachBlock(width, hn::Lanes(df), Norm::kSampleBytes, 4, src, dst,
                    [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out)
                        PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
-                     V t[1];
-                     Norm::template Load<1>(in, t, p);
-                     const auto index = hn::ConvertTo(di, hn::MulAdd(t[0], scale, half));
+                     const V t = LoadOne<Norm>(in, p);
+                     const auto index = hn::ConvertTo(di, hn::MulAdd(t, scale, half));
                      hn::StoreU(hn::GatherIndex(du, p.colormap_lut, index), du,
                                 reinterpret_cast<uint32_t*>(out));
                    }, p.stream);
@@ -90,12 +86,12 @@ struct ColormapKernel {
     // doubled the file's compile time, and no measurement showed it faster.
     ForEachBlock(width, hn::Lanes(df), Norm::kSampleBytes, kF32 ? 16 : 4, src, dst,
                  [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out) HWY_ATTR {
-                   V t[1];
-                   Norm::template Load<1>(in, t, p);
-                   V rgb[3];
-                   for (int ch = 0; ch < 3; ++ch) rgb[ch] = ChannelInDouble(df, t[0], poly.coeff[ch]);
-                   ApplyTransfer(df, o, rgb[0], rgb[1], rgb[2], one);
-                   StoreRgba<kF32, kSwapRB>(df, rgb[0], rgb[1], rgb[2], one, out);
+                   const V t = LoadOne<Norm>(in, p);
+                   V r = ChannelInDouble(df, t, poly.coeff[0]);
+                   V g = ChannelInDouble(df, t, poly.coeff[1]);
+                   V b = ChannelInDouble(df, t, poly.coeff[2]);
+                   ApplyTransfer(df, o, r, g, b, one);
+                   StoreRgba<kF32, kSwapRB>(df, r, g, b, one, out);
                  }, p.stream);
   }
 };

@@ -26,11 +26,10 @@ T LoadScalar(const uint8_t* p) {
   return v;
 }
 
-// The vector loops keep four independent min / max pairs and fold them at the end: with one
-// pair, every vector waited for the previous min and max (a latency chain of 1-3 cycles per
-// vector), which held the scan of a 1080p RGBA F32 image to about 16 GB/s, half of what
-// memory delivers. kUnroll vectors per iteration, then single vectors, then scalars.
-inline constexpr size_t kUnroll = 4;
+// The vector loops keep four independent min / max pairs and fold them at the end, so that
+// no vector waits for the previous one's min and max (a latency chain that would hold the
+// scan well below memory speed). The pairs are named locals: SVE vectors can not be array
+// elements. Four vectors per iteration, then single vectors, then scalars.
 
 // The vector part of a scan: folds the whole vectors of samples [0, n) into vmin / vmax
 // (lane-wise, by `fold(v, vmin, vmax)`) and returns how many samples it consumed; the caller
@@ -39,20 +38,18 @@ template <class D, class Load, class Fold>
 HWY_INLINE size_t FoldVectors(D d, size_t n, const Load& load, const Fold& fold,
                               hn::Vec<D>& vmin, hn::Vec<D>& vmax) {
   const size_t lanes = hn::Lanes(d);
-  hn::Vec<D> vmins[kUnroll], vmaxs[kUnroll];
-  for (size_t k = 0; k < kUnroll; ++k) {
-    vmins[k] = vmin;
-    vmaxs[k] = vmax;
-  }
+  hn::Vec<D> min0 = vmin, min1 = vmin, min2 = vmin, min3 = vmin;
+  hn::Vec<D> max0 = vmax, max1 = vmax, max2 = vmax, max3 = vmax;
   size_t i = 0;
-  for (; i + kUnroll * lanes <= n; i += kUnroll * lanes) {
-    for (size_t k = 0; k < kUnroll; ++k) fold(load(i + k * lanes), vmins[k], vmaxs[k]);
+  for (; i + 4 * lanes <= n; i += 4 * lanes) {
+    fold(load(i), min0, max0);
+    fold(load(i + lanes), min1, max1);
+    fold(load(i + 2 * lanes), min2, max2);
+    fold(load(i + 3 * lanes), min3, max3);
   }
-  for (; i + lanes <= n; i += lanes) fold(load(i), vmins[0], vmaxs[0]);
-  for (size_t k = 0; k < kUnroll; ++k) {
-    vmin = hn::Min(vmin, vmins[k]);
-    vmax = hn::Max(vmax, vmaxs[k]);
-  }
+  for (; i + lanes <= n; i += lanes) fold(load(i), min0, max0);
+  vmin = hn::Min(hn::Min(min0, min1), hn::Min(min2, min3));
+  vmax = hn::Max(hn::Max(max0, max1), hn::Max(max2, max3));
   return i;
 }
 

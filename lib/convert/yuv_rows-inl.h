@@ -187,10 +187,8 @@ HWY_INLINE void ForEachUnit(const internal::YuvRowPtrs& rows, size_t width, size
     const size_t end = static_cast<size_t>(last);
     // Unit positions come in runs [x, stop], n apart: 0 (the head); then, with `stream`, whole
     // chunks from the first aligned position on through the streamer; then head + k n (or on
-    // from the streamed chunks) up to `last`; then `last` itself. Each run is a tight loop:
-    // deciding the next position after every unit had cost about 25 scalar instructions per
-    // unit, and with AVX-512 on Zen 5 the runs made NV12 1.13-1.35x and I444 1.09-1.40x faster
-    // from 320x180 to 1080p (yuv/ benchmarks, alternating binaries, minimum of 15 reps).
+    // from the streamed chunks) up to `last`; then `last` itself. Each run is a tight loop, so
+    // the next position is not decided after every unit (about 25 scalar instructions).
     const size_t chunk = kStreamChunkBytes / out_bpp;  // pixels, a multiple of n
     size_t x = 0, stop = 0;
     int run = 0;  // 0: the head unit, 1: the cached middle, 2: the unit at `last`
@@ -258,7 +256,11 @@ HWY_INLINE void ForEachUnit(const internal::YuvRowPtrs& rows, size_t width, size
 
 enum class Order { kNatural, kStore };
 
-#if HWY_TARGET != HWY_SCALAR
+// The order the fixed-point kernels compute in: kStore where vectors have a fixed width of
+// 128-bit blocks; SVE keeps natural order and stores with StoreInterleaved4, its native st4.
+inline constexpr Order kFixedPointOrder = HWY_HAVE_SCALABLE ? Order::kNatural : Order::kStore;
+
+#if HWY_TARGET != HWY_SCALAR && !HWY_HAVE_SCALABLE
 // Saturates int16 lanes to bytes in x86 packuswb order: block k of the result is block k of
 // lo's lanes, then block k of hi's. Highway 1.0.3 has no such op (DemoteTo reorders to natural
 // order, costing three more shuffles per vector), so x86 calls the instruction directly; other
@@ -354,6 +356,35 @@ class LaneOrder {
   decltype(hn::SetTableIndices(D64(), static_cast<const uint64_t*>(nullptr))) pairs_{};
   decltype(hn::SetTableIndices(D32(), static_cast<const uint32_t*>(nullptr))) groups_{};
 };
+#elif HWY_HAVE_SCALABLE
+// SVE: natural order only (kFixedPointOrder), so Samples is the identity and Expand
+// interleaves whole vectors. Highway's InterleaveLower/Upper work per 128-bit block, which SVE
+// emulates with extra permutes; widening each half to 32-bit lanes is the natural interleave.
+template <Order kOrder>
+class LaneOrder {
+ public:
+  static_assert(kOrder == Order::kNatural, "SVE kernels compute in natural order");
+  template <class D, class V>
+  HWY_INLINE V Samples(D, V v) const {
+    return v;
+  }
+  template <class V>
+  HWY_INLINE void Expand(D16 d, V a, V b, V& lo, V& hi) const {
+    const hn::Half<DU16> dh;
+    const hn::Repartition<uint32_t, D16> d32;
+    const auto au = hn::BitCast(DU16(), a);
+    const auto bu = hn::BitCast(DU16(), b);
+    auto zip = [&](hn::Vec<decltype(dh)> x, hn::Vec<decltype(dh)> y) HWY_ATTR {
+      return hn::BitCast(d, hn::Or(hn::PromoteTo(d32, x), hn::ShiftLeft<16>(hn::PromoteTo(d32, y))));
+    };
+    lo = zip(hn::LowerHalf(dh, au), hn::LowerHalf(dh, bu));
+    hi = zip(hn::UpperHalf(dh, au), hn::UpperHalf(dh, bu));
+  }
+  template <class V>
+  HWY_INLINE void Zip(D16 d, V a, V b, V& lo, V& hi) const {
+    Expand(d, a, b, lo, hi);
+  }
+};
 #else
 template <Order kOrder>
 class LaneOrder {
@@ -378,16 +409,12 @@ class LaneOrder {
 
 // ---------------------------------------------------------------- sample loaders
 
-// What a loader yields for one unit: luma as Y * 257 (uint16 bits) for the lo and hi halves,
-// and chroma x8 = (C - 128) * 256. kHalf: u[0], v[0] hold one sample per two pixels (N chroma
-// samples for the unit's 2N pixels: nearest 4:2:x) in LaneOrder::Samples order, to be
-// duplicated with LaneOrder::Expand after the chroma math; otherwise u[k], v[k] hold one
-// value per pixel of half k, in the unit order.
-struct UnitSamples {
-  V16 y[2];
-  V16 u[2];
-  V16 v[2];
-};
+// What a loader yields for one unit, in named vectors (SVE vectors can not be array elements
+// or struct members): luma as Y * 257 (uint16 bits) for the lo and hi halves in y0, y1, and
+// chroma x8 = (C - 128) * 256. kHalf: u0, v0 hold one sample per two pixels (N chroma samples
+// for the unit's 2N pixels: nearest 4:2:x) in LaneOrder::Samples order, to be duplicated with
+// LaneOrder::Expand after the chroma math (u1, v1 are left as they are); otherwise u0 / u1
+// and v0 / v1 hold one value per pixel of half 0 / 1, in the unit order.
 
 // Lanes(d16) bytes at p, zero-extended to 16 bits.
 HWY_INLINE V16 LoadBytes(D16 d, const uint8_t* HWY_RESTRICT p) {
@@ -442,51 +469,51 @@ HWY_INLINE V16 ToX8(D16 d, V c) {
 // Luma of 2 * Lanes(d) pixels at p as Y * 257, in the unit order.
 template <Order kOrder>
 HWY_INLINE void LoadLuma(D16 d, const LaneOrder<kOrder>& order, const uint8_t* HWY_RESTRICT p,
-                         V16* y) {
+                         V16& y0, V16& y1) {
   const DU16 du;
   (void)order;
 #if HWY_TARGET != HWY_SCALAR
   if constexpr (kOrder == Order::kStore) {
 #if HWY_TARGET == HWY_AVX2
-    y[0] = ShuffleDup128(p, kStoreBytesTwice);
-    y[1] = ShuffleDup128(p + 16, kStoreBytesTwice);
+    y0 = ShuffleDup128(p, kStoreBytesTwice);
+    y1 = ShuffleDup128(p + 16, kStoreBytesTwice);
 #else
     const hn::Repartition<uint8_t, D16> d8;
     const auto bytes = order.Bytes(hn::LoadU(d8, p));
-    y[0] = hn::BitCast(d, hn::ZipLower(du, bytes, bytes));
-    y[1] = hn::BitCast(d, hn::ZipUpper(du, bytes, bytes));
+    y0 = hn::BitCast(d, hn::ZipLower(du, bytes, bytes));
+    y1 = hn::BitCast(d, hn::ZipUpper(du, bytes, bytes));
 #endif
     return;
   }
 #endif
   const auto k257 = hn::Set(du, uint16_t{257});
-  y[0] = hn::BitCast(d, hn::Mul(hn::BitCast(du, LoadBytes(d, p)), k257));
-  y[1] = hn::BitCast(d, hn::Mul(hn::BitCast(du, LoadBytes(d, p + hn::Lanes(d))), k257));
+  y0 = hn::BitCast(d, hn::Mul(hn::BitCast(du, LoadBytes(d, p)), k257));
+  y1 = hn::BitCast(d, hn::Mul(hn::BitCast(du, LoadBytes(d, p + hn::Lanes(d))), k257));
 }
 
 // x8 of 2 * Lanes(d) chroma bytes at p (4:4:4: one per pixel), in the unit order.
 template <Order kOrder>
 HWY_INLINE void LoadChroma444(D16 d, const LaneOrder<kOrder>& order, const uint8_t* HWY_RESTRICT p,
-                              V16* x8) {
+                              V16& x0, V16& x1) {
   (void)order;
 #if HWY_TARGET != HWY_SCALAR
   if constexpr (kOrder == Order::kStore) {
 #if HWY_TARGET == HWY_AVX2
-    x8[0] = FlipToX8(ShuffleDup128(p, kStoreBytesHigh));
-    x8[1] = FlipToX8(ShuffleDup128(p + 16, kStoreBytesHigh));
+    x0 = FlipToX8(ShuffleDup128(p, kStoreBytesHigh));
+    x1 = FlipToX8(ShuffleDup128(p + 16, kStoreBytesHigh));
 #else
     const DU16 du;
     const hn::Repartition<uint8_t, D16> d8;
     const auto bytes = order.Bytes(hn::LoadU(d8, p));
     const auto zero = hn::Zero(d8);
-    x8[0] = FlipToX8(hn::BitCast(d, hn::ZipLower(du, zero, bytes)));
-    x8[1] = FlipToX8(hn::BitCast(d, hn::ZipUpper(du, zero, bytes)));
+    x0 = FlipToX8(hn::BitCast(d, hn::ZipLower(du, zero, bytes)));
+    x1 = FlipToX8(hn::BitCast(d, hn::ZipUpper(du, zero, bytes)));
 #endif
     return;
   }
 #endif
-  x8[0] = ToX8<1>(d, LoadBytes(d, p));
-  x8[1] = ToX8<1>(d, LoadBytes(d, p + hn::Lanes(d)));
+  x0 = ToX8<1>(d, LoadBytes(d, p));
+  x1 = ToX8<1>(d, LoadBytes(d, p + hn::Lanes(d)));
 }
 
 // The per-pixel chroma of a bilinear row from the vertically filtered samples s (3 near + far,
@@ -494,19 +521,19 @@ HWY_INLINE void LoadChroma444(D16 d, const LaneOrder<kOrder>& order, const uint8
 // odd pixel 2i+1 halfway to the next (s_i + s_{i+1}); both in 1/8 code.
 template <Order kOrder>
 HWY_INLINE void HorizontalBilinear(D16 d, const LaneOrder<kOrder>& order, V16 s, V16 s_next,
-                                   V16* x8) {
-  V16 lo, hi;
+                                   V16& x0, V16& x1) {
+  V16 lo = s, hi = s;
   order.Zip(d, hn::Add(s, s), hn::Add(s, s_next), lo, hi);
-  x8[0] = ToX8<8>(d, lo);
-  x8[1] = ToX8<8>(d, hi);
+  x0 = ToX8<8>(d, lo);
+  x1 = ToX8<8>(d, hi);
 }
 
 HWY_INLINE V16 ThreeNearPlusFar(V16 near, V16 far) {
   return hn::Add(hn::Add(hn::Add(near, near), near), far);
 }
 
-// Loader<kind, bilinear, order>::Load(d, lane_order, rows, samples); kOrder is the order the
-// loader yields (YUY2 always yields kNatural).
+// Loader<kind, bilinear, order>::Load(d, lane_order, rows, y0, y1, u0, u1, v0, v1); kOrder is
+// the order the loader yields.
 template <YuvKind kK, bool kBilinear, Order kPreferred>
 struct Loader;
 
@@ -515,25 +542,27 @@ struct Loader<YuvKind::kPlanarSub, kBilinear, kPreferred> {
   static constexpr Order kOrder = kPreferred;
   static constexpr bool kHalf = !kBilinear;
   static HWY_INLINE void Load(D16 d, const LaneOrder<kOrder>& order, const internal::YuvRowPtrs& r,
-                              UnitSamples& s) {
-    LoadLuma<kOrder>(d, order, r.y, s.y);
+                              V16& y0, V16& y1, V16& u0, V16& u1, V16& v0, V16& v1) {
+    LoadLuma<kOrder>(d, order, r.y, y0, y1);
     if constexpr (!kBilinear) {
+      (void)u1;
+      (void)v1;
 #if HWY_TARGET == HWY_AVX2
       if constexpr (kOrder == Order::kStore) {
-        s.u[0] = FlipToX8(ShuffleDup128(r.c0, kStoreSamplesHigh));
-        s.v[0] = FlipToX8(ShuffleDup128(r.c1, kStoreSamplesHigh));
+        u0 = FlipToX8(ShuffleDup128(r.c0, kStoreSamplesHigh));
+        v0 = FlipToX8(ShuffleDup128(r.c1, kStoreSamplesHigh));
         return;  // the generic loads below serve the other orders and targets
       }
 #endif
-      s.u[0] = order.Samples(d, ToX8<1>(d, LoadBytes(d, r.c0)));
-      s.v[0] = order.Samples(d, ToX8<1>(d, LoadBytes(d, r.c1)));
+      u0 = order.Samples(d, ToX8<1>(d, LoadBytes(d, r.c0)));
+      v0 = order.Samples(d, ToX8<1>(d, LoadBytes(d, r.c1)));
     } else {
       const V16 su = ThreeNearPlusFar(LoadBytes(d, r.c0), LoadBytes(d, r.c0_far));
       const V16 su_next = ThreeNearPlusFar(LoadBytes(d, r.c0 + 1), LoadBytes(d, r.c0_far + 1));
       const V16 sv = ThreeNearPlusFar(LoadBytes(d, r.c1), LoadBytes(d, r.c1_far));
       const V16 sv_next = ThreeNearPlusFar(LoadBytes(d, r.c1 + 1), LoadBytes(d, r.c1_far + 1));
-      HorizontalBilinear(d, order, su, su_next, s.u);
-      HorizontalBilinear(d, order, sv, sv_next, s.v);
+      HorizontalBilinear(d, order, su, su_next, u0, u1);
+      HorizontalBilinear(d, order, sv, sv_next, v0, v1);
     }
   }
 };
@@ -543,10 +572,10 @@ struct Loader<YuvKind::kPlanar444, kBilinear, kPreferred> {
   static constexpr Order kOrder = kPreferred;
   static constexpr bool kHalf = false;
   static HWY_INLINE void Load(D16 d, const LaneOrder<kOrder>& order, const internal::YuvRowPtrs& r,
-                              UnitSamples& s) {
-    LoadLuma<kOrder>(d, order, r.y, s.y);
-    LoadChroma444<kOrder>(d, order, r.c0, s.u);
-    LoadChroma444<kOrder>(d, order, r.c1, s.v);
+                              V16& y0, V16& y1, V16& u0, V16& u1, V16& v0, V16& v1) {
+    LoadLuma<kOrder>(d, order, r.y, y0, y1);
+    LoadChroma444<kOrder>(d, order, r.c0, u0, u1);
+    LoadChroma444<kOrder>(d, order, r.c1, v0, v1);
   }
 };
 
@@ -555,14 +584,16 @@ struct Loader<YuvKind::kNv12, kBilinear, kPreferred> {
   static constexpr Order kOrder = kPreferred;
   static constexpr bool kHalf = !kBilinear;
   static HWY_INLINE void Load(D16 d, const LaneOrder<kOrder>& order, const internal::YuvRowPtrs& r,
-                              UnitSamples& s) {
-    LoadLuma<kOrder>(d, order, r.y, s.y);
+                              V16& y0, V16& y1, V16& u0, V16& u1, V16& v0, V16& v1) {
+    LoadLuma<kOrder>(d, order, r.y, y0, y1);
     // Each uint16 lane is one U,V pair, U in the low byte.
     const DU16 du;
     if constexpr (!kBilinear) {
+      (void)u1;
+      (void)v1;
       const auto pairs = order.Samples(du, LoadPairs(r.c0));
-      s.u[0] = FlipToX8(hn::BitCast(d, hn::ShiftLeft<8>(pairs)));
-      s.v[0] = FlipToX8(hn::BitCast(d, hn::And(pairs, hn::Set(du, uint16_t{0xFF00}))));
+      u0 = FlipToX8(hn::BitCast(d, hn::ShiftLeft<8>(pairs)));
+      v0 = FlipToX8(hn::BitCast(d, hn::And(pairs, hn::Set(du, uint16_t{0xFF00}))));
     } else {
       const auto low = hn::Set(du, uint16_t{0xFF});
       auto u_of = [&](const uint8_t* p)
@@ -572,9 +603,9 @@ struct Loader<YuvKind::kNv12, kBilinear, kPreferred> {
       const uint8_t* near = r.c0;
       const uint8_t* far = r.c0_far;
       HorizontalBilinear(d, order, ThreeNearPlusFar(u_of(near), u_of(far)),
-                         ThreeNearPlusFar(u_of(near + 2), u_of(far + 2)), s.u);
+                         ThreeNearPlusFar(u_of(near + 2), u_of(far + 2)), u0, u1);
       HorizontalBilinear(d, order, ThreeNearPlusFar(v_of(near), v_of(far)),
-                         ThreeNearPlusFar(v_of(near + 2), v_of(far + 2)), s.v);
+                         ThreeNearPlusFar(v_of(near + 2), v_of(far + 2)), v0, v1);
     }
   }
 };
@@ -589,23 +620,23 @@ struct Loader<YuvKind::kYuy2, kBilinear, kPreferred> {
 #if HWY_TARGET == HWY_SCALAR
   // One pair per unit.
   static HWY_INLINE void Load(D16 d, const LaneOrder<kOrder>&, const internal::YuvRowPtrs& r,
-                              UnitSamples& s) {
+                              V16& y0, V16& y1, V16& u0, V16& u1, V16& v0, V16& v1) {
     const uint8_t* p = r.y;
-    s.y[0] = hn::Set(d, static_cast<int16_t>(p[0] * 257));
-    s.y[1] = hn::Set(d, static_cast<int16_t>(p[2] * 257));
+    y0 = hn::Set(d, static_cast<int16_t>(p[0] * 257));
+    y1 = hn::Set(d, static_cast<int16_t>(p[2] * 257));
     if constexpr (!kBilinear) {
-      s.u[0] = s.u[1] = ToX8<1>(d, hn::Set(d, int16_t{p[1]}));
-      s.v[0] = s.v[1] = ToX8<1>(d, hn::Set(d, int16_t{p[3]}));
+      u0 = u1 = ToX8<1>(d, hn::Set(d, int16_t{p[1]}));
+      v0 = v1 = ToX8<1>(d, hn::Set(d, int16_t{p[3]}));
     } else {
-      s.u[0] = ToX8<2>(d, hn::Set(d, static_cast<int16_t>(2 * p[1])));
-      s.u[1] = ToX8<2>(d, hn::Set(d, static_cast<int16_t>(p[1] + p[5])));
-      s.v[0] = ToX8<2>(d, hn::Set(d, static_cast<int16_t>(2 * p[3])));
-      s.v[1] = ToX8<2>(d, hn::Set(d, static_cast<int16_t>(p[3] + p[7])));
+      u0 = ToX8<2>(d, hn::Set(d, static_cast<int16_t>(2 * p[1])));
+      u1 = ToX8<2>(d, hn::Set(d, static_cast<int16_t>(p[1] + p[5])));
+      v0 = ToX8<2>(d, hn::Set(d, static_cast<int16_t>(2 * p[3])));
+      v1 = ToX8<2>(d, hn::Set(d, static_cast<int16_t>(p[3] + p[7])));
     }
   }
 #else
   static HWY_INLINE void Load(D16 d, const LaneOrder<kOrder>& order, const internal::YuvRowPtrs& r,
-                              UnitSamples& s) {
+                              V16& y0, V16& y1, V16& u0, V16& u1, V16& v0, V16& v1) {
     const hn::Repartition<uint8_t, D16> d8;
     // Each vector of bytes is Lanes(d16) pixels, lo's then hi's.
     auto load = [&](const uint8_t* p) HWY_ATTR {
@@ -630,14 +661,15 @@ struct Loader<YuvKind::kYuy2, kBilinear, kPreferred> {
                                                       11, 0x80, 11, 0x80, 15, 0x80, 15, 0x80};
     const auto luma = hn::LoadDup128(d8, kLuma);
     const size_t bytes = hn::Lanes(d8);
-    for (size_t k = 0; k < 2; ++k) {
+    // Half k of the unit: the vector of bytes at r.y + k * bytes.
+    auto half = [&](size_t k, V16& y, V16& u_out, V16& v_out) HWY_ATTR {
       const auto px = load(r.y + k * bytes);
-      s.y[k] = hn::BitCast(d, hn::TableLookupBytesOr0(px, luma));
+      y = hn::BitCast(d, hn::TableLookupBytesOr0(px, luma));
       if constexpr (!kBilinear) {
         const auto u = hn::TableLookupBytesOr0(px, hn::LoadDup128(d8, kUHigh));
         const auto v = hn::TableLookupBytesOr0(px, hn::LoadDup128(d8, kVHigh));
-        s.u[k] = FlipToX8(hn::BitCast(d, u));
-        s.v[k] = FlipToX8(hn::BitCast(d, v));
+        u_out = FlipToX8(hn::BitCast(d, u));
+        v_out = FlipToX8(hn::BitCast(d, v));
       } else {
         // The next pair's chroma is 4 bytes on: odd pixels add it, even pixels add their own
         // again (1/2 code units).
@@ -648,10 +680,12 @@ struct Loader<YuvKind::kYuy2, kBilinear, kPreferred> {
         const V16 v = hn::BitCast(d, hn::TableLookupBytesOr0(px, pick_v));
         const V16 un = hn::BitCast(d, hn::TableLookupBytesOr0(next, pick_u));
         const V16 vn = hn::BitCast(d, hn::TableLookupBytesOr0(next, pick_v));
-        s.u[k] = ToX8<2>(d, hn::Add(u, hn::OddEven(un, u)));
-        s.v[k] = ToX8<2>(d, hn::Add(v, hn::OddEven(vn, v)));
+        u_out = ToX8<2>(d, hn::Add(u, hn::OddEven(un, u)));
+        v_out = ToX8<2>(d, hn::Add(v, hn::OddEven(vn, v)));
       }
-    }
+    };
+    half(0, y0, u0, v0);
+    half(1, y1, u1, v1);
   }
 #endif
 };
@@ -661,8 +695,12 @@ struct Loader<YuvKind::kY8, kBilinear, kPreferred> {
   static constexpr Order kOrder = kPreferred;
   static constexpr bool kHalf = false;
   static HWY_INLINE void Load(D16 d, const LaneOrder<kOrder>& order, const internal::YuvRowPtrs& r,
-                              UnitSamples& s) {
-    LoadLuma<kOrder>(d, order, r.y, s.y);
+                              V16& y0, V16& y1, V16& u0, V16& u1, V16& v0, V16& v1) {
+    (void)u0;
+    (void)u1;
+    (void)v0;
+    (void)v1;
+    LoadLuma<kOrder>(d, order, r.y, y0, y1);
   }
 };
 

@@ -10,22 +10,15 @@
 // limited range is the largest), and a sum that saturates is beyond [0, 255] anyway.
 // Lanes are in kStore order (yuv_rows-inl.h): widening luma, duplicating chroma and packing
 // bytes are one in-block shuffle each, and two levels of in-block zips interleave the pixels.
-//
-// What an AVX2 unit costs on Zen 5, by experiment (320x180, so nothing waits on memory; this
-// VM has no PMU counters): dropping the YUY2 chroma math (8 multiplies, 2 adds, 2 of the
-// shuffles and xors that feed it, 4 of the 13 constant registers; a probe) saved about 40%,
-// while keeping the op count and moving work between pipes changed nothing measurable: xors
-// in place of the chroma multiplies, ands in place of the >> 6 (both probes), the >> 6 as an
-// exact MulFixedPoint15 by 512, an immediate vpermq for the PixelPairs vpermd, and chroma
-// once per YUY2 pair (4 multiplies fewer, 6 shuffles more).
-// The unit is about 49 vector ops per 32 YUY2 pixels plus 4 stores and the reloads of spilled
-// constants; libyuv's YUY2ToARGBRow_AVX2 is 46 (its vpmaddubsw does U and V at once, with the
-// 6-bit coefficients that miss the reference by more than 1) and runs about 15% faster there.
-// AVX-512 has 32 registers and halves the ops per pixel.
+// The AVX2 unit is bound by vector-op throughput (about 49 ops per 32 YUY2 pixels); AVX-512's
+// 32 registers and wider lanes halve the ops per pixel (bench/README.md, notes on performance).
+// SVE computes in natural lane order instead (kFixedPointOrder) and stores with
+// StoreInterleaved4.
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "convert/yuv_rows.cc"
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 
+#include "convert/broadcast-inl.h"
 #include "convert/byte_shuffle-inl.h"
 #include "convert/yuv_rows-inl.h"
 #include "hwy/highway.h"
@@ -35,28 +28,28 @@ namespace pixconv::HWY_NAMESPACE {
 namespace {
 
 struct FixedMath {
-  FixedMath(D16 d, const internal::YuvConstants& k)
-      : luma_mul(hn::Set(DU16(), k.luma_mul)),
-        bias(hn::Set(d, k.bias)),
-        rv(hn::Set(d, k.q13_rv)),
-        gu(hn::Set(d, k.q13_gu)),
-        gv(hn::Set(d, k.q13_gv)),
-        bu(hn::Set(d, k.q13_bu)) {}
+  explicit FixedMath(const internal::YuvConstants& k)
+      : luma_mul(k.luma_mul),
+        bias(k.bias),
+        rv(k.q13_rv),
+        gu(k.q13_gu),
+        gv(k.q13_gv),
+        bu(k.q13_bu) {}
 
   // floor(Y * 257 * luma_mul / 2^16) + bias, from Y * 257 (Y in both bytes: 16 bits).
   HWY_INLINE V16 Luma(D16 d, V16 y257) const {
-    return hn::Add(hn::BitCast(d, hn::MulHigh(hn::BitCast(DU16(), y257), luma_mul)), bias);
+    return hn::Add(hn::BitCast(d, hn::MulHigh(hn::BitCast(DU16(), y257), luma_mul())), bias());
   }
 
   // The chroma terms of R, G and B: round(x8 * q13 / 2^15) = coefficient * 64 * (C - 128).
   HWY_INLINE void Chroma(V16 x8u, V16 x8v, V16& r, V16& g, V16& b) const {
-    r = hn::MulFixedPoint15(x8v, rv);
-    g = hn::Add(hn::MulFixedPoint15(x8u, gu), hn::MulFixedPoint15(x8v, gv));
-    b = hn::MulFixedPoint15(x8u, bu);
+    r = hn::MulFixedPoint15(x8v, rv());
+    g = hn::Add(hn::MulFixedPoint15(x8u, gu()), hn::MulFixedPoint15(x8v, gv()));
+    b = hn::MulFixedPoint15(x8u, bu());
   }
 
-  hn::Vec<DU16> luma_mul;
-  V16 bias, rv, gu, gv, bu;
+  Broadcast<DU16> luma_mul;
+  Broadcast<D16> bias, rv, gu, gv, bu;
 };
 
 // (L + T) >> 6: codes as int16 (saturated to [0, 255] when packed to bytes).
@@ -64,29 +57,34 @@ HWY_INLINE V16 ToCode(V16 luma, V16 term) {
   return hn::ShiftRight<6>(hn::SaturatedAdd(luma, term));
 }
 
-#if HWY_TARGET == HWY_SCALAR
-// One pixel per vector: lo is pixel 0, hi pixel 1.
+// Stores the unit's 2 * Lanes(d) pixels from int16 codes (r0, g0, b0: the lo half; r1, g1,
+// b1: the hi half) in kFixedPointOrder.
+#if HWY_TARGET == HWY_SCALAR || HWY_HAVE_SCALABLE
+// Natural order (one pixel per vector on the scalar target): each half saturates to bytes and
+// is stored with StoreInterleaved4.
 template <bool kSwapRB>
-HWY_INLINE void StoreUnit(D16, const LaneOrder<Order::kStore>&, const V16* r, const V16* g,
-                          const V16* b, uint8_t* HWY_RESTRICT dst) {
+HWY_INLINE void StoreUnit(D16 d, V16 r0, V16 r1, V16 g0, V16 g1, V16 b0, V16 b1,
+                          uint8_t* HWY_RESTRICT dst) {
   const hn::Rebind<uint8_t, D16> d8;
   const auto opaque = hn::Set(d8, uint8_t{255});
-  for (size_t k = 0; k < 2; ++k) {
-    hn::StoreInterleaved4(hn::DemoteTo(d8, kSwapRB ? b[k] : r[k]), hn::DemoteTo(d8, g[k]),
-                          hn::DemoteTo(d8, kSwapRB ? r[k] : b[k]), opaque, d8, dst + 4 * k);
-  }
+  auto store = [&](V16 r, V16 g, V16 b, uint8_t* HWY_RESTRICT to) HWY_ATTR {
+    hn::StoreInterleaved4(hn::DemoteTo(d8, kSwapRB ? b : r), hn::DemoteTo(d8, g),
+                          hn::DemoteTo(d8, kSwapRB ? r : b), opaque, d8, to);
+  };
+  store(r0, g0, b0, dst);
+  store(r1, g1, b1, dst + 4 * hn::Lanes(d));
 }
 #else
-// Stores the unit's 2 * Lanes(d) pixels from int16 codes in kStore order: packuswb, then two
-// levels of in-block zips give whole vectors of pixels in memory order.
+// kStore order: packuswb, then two levels of in-block zips give whole vectors of pixels in
+// memory order.
 template <bool kSwapRB>
-HWY_INLINE void StoreUnit(D16 d, const LaneOrder<Order::kStore>&, const V16* r, const V16* g,
-                          const V16* b, uint8_t* HWY_RESTRICT dst) {
+HWY_INLINE void StoreUnit(D16 d, V16 r0, V16 r1, V16 g0, V16 g1, V16 b0, V16 b1,
+                          uint8_t* HWY_RESTRICT dst) {
   const hn::Repartition<uint8_t, D16> d8;
   const DU16 du;
-  const auto first = PackBlocks(d, kSwapRB ? b[0] : r[0], kSwapRB ? b[1] : r[1]);
-  const auto second = PackBlocks(d, g[0], g[1]);
-  const auto third = PackBlocks(d, kSwapRB ? r[0] : b[0], kSwapRB ? r[1] : b[1]);
+  const auto first = PackBlocks(d, kSwapRB ? b0 : r0, kSwapRB ? b1 : r1);
+  const auto second = PackBlocks(d, g0, g1);
+  const auto third = PackBlocks(d, kSwapRB ? r0 : b0, kSwapRB ? r1 : b1);
   const auto opaque = hn::Set(d8, uint8_t{255});
   const auto pair01_lo = hn::ZipLower(du, first, second);
   const auto pair01_hi = hn::ZipUpper(du, first, second);
@@ -103,41 +101,37 @@ HWY_INLINE void StoreUnit(D16 d, const LaneOrder<Order::kStore>&, const V16* r, 
 template <YuvKind kK, bool kBilinear, bool kSwapRB>
 void RowFixed(const internal::YuvRowPtrs& rows, uint8_t* HWY_RESTRICT dst, size_t width,
               const internal::YuvConstants& k) {
-  using L = Loader<kK, kBilinear, Order::kStore>;
+  using L = Loader<kK, kBilinear, kFixedPointOrder>;
   const D16 d;
-  const FixedMath m(d, k);
+  const FixedMath m(k);
   const LaneOrder<L::kOrder> order;
   ForEachUnit<kK, kBilinear>(
       rows, width, 2 * hn::Lanes(d), 4, dst,
       [&](const internal::YuvRowPtrs& r, uint8_t* HWY_RESTRICT out)
           PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
-        UnitSamples s;
-        L::Load(d, order, r, s);
-        const V16 luma[2] = {m.Luma(d, s.y[0]), m.Luma(d, s.y[1])};
+        V16 y0 = hn::Zero(d), y1 = y0, u0 = y0, u1 = y0, v0 = y0, v1 = y0;
+        L::Load(d, order, r, y0, y1, u0, u1, v0, v1);
+        const V16 luma0 = m.Luma(d, y0), luma1 = m.Luma(d, y1);
         if constexpr (kK == YuvKind::kY8) {
           const V16 zero = hn::Zero(d);
-          const V16 gray[2] = {ToCode(luma[0], zero), ToCode(luma[1], zero)};
-          StoreUnit<false>(d, order, gray, gray, gray, out);
+          const V16 gray0 = ToCode(luma0, zero), gray1 = ToCode(luma1, zero);
+          StoreUnit<false>(d, gray0, gray1, gray0, gray1, gray0, gray1, out);
           return;
         }
-        V16 cr[2], cg[2], cb[2];
+        // The chroma terms of each channel for the lo and hi halves.
+        V16 r0 = y0, r1 = y0, g0 = y0, g1 = y0, b0 = y0, b1 = y0;
         if constexpr (L::kHalf) {
-          V16 half_r, half_g, half_b;
-          m.Chroma(s.u[0], s.v[0], half_r, half_g, half_b);
-          order.Expand(d, half_r, half_r, cr[0], cr[1]);
-          order.Expand(d, half_g, half_g, cg[0], cg[1]);
-          order.Expand(d, half_b, half_b, cb[0], cb[1]);
+          V16 half_r = y0, half_g = y0, half_b = y0;
+          m.Chroma(u0, v0, half_r, half_g, half_b);
+          order.Expand(d, half_r, half_r, r0, r1);
+          order.Expand(d, half_g, half_g, g0, g1);
+          order.Expand(d, half_b, half_b, b0, b1);
         } else {
-          m.Chroma(s.u[0], s.v[0], cr[0], cg[0], cb[0]);
-          m.Chroma(s.u[1], s.v[1], cr[1], cg[1], cb[1]);
+          m.Chroma(u0, v0, r0, g0, b0);
+          m.Chroma(u1, v1, r1, g1, b1);
         }
-        V16 red[2], green[2], blue[2];
-        for (size_t i = 0; i < 2; ++i) {
-          red[i] = ToCode(luma[i], cr[i]);
-          green[i] = ToCode(luma[i], cg[i]);
-          blue[i] = ToCode(luma[i], cb[i]);
-        }
-        StoreUnit<kSwapRB>(d, order, red, green, blue, out);
+        StoreUnit<kSwapRB>(d, ToCode(luma0, r0), ToCode(luma1, r1), ToCode(luma0, g0),
+                           ToCode(luma1, g1), ToCode(luma0, b0), ToCode(luma1, b1), out);
       }, k.stream);
 }
 
@@ -156,7 +150,7 @@ void RowY8ShuffleT(const internal::YuvRowPtrs& rows, uint8_t* HWY_RESTRICT dst, 
   const D16 d;
   const DU16 du;
   const hn::Repartition<uint8_t, D16> d8;
-  const FixedMath m(d, k);
+  const FixedMath m(k);
   ForEachUnit<YuvKind::kY8, false>(
       rows, width, hn::Lanes(d8), 4, dst,
       [&](const internal::YuvRowPtrs& r, uint8_t* HWY_RESTRICT out)

@@ -11,6 +11,7 @@
 
 #include <type_traits>
 
+#include "convert/broadcast-inl.h"
 #include "convert/store-inl.h"
 #include "convert/yuv_rows-inl.h"
 #include "hwy/highway.h"
@@ -22,38 +23,31 @@ namespace {
 using DF = hn::ScalableTag<float>;
 using VF = hn::Vec<DF>;
 
-// Float vectors per int16 vector: the int16 lanes of one vector fill two float vectors (one
-// on the single-lane scalar target).
-#if HWY_TARGET == HWY_SCALAR
-inline constexpr size_t kParts = 1;
-#else
-inline constexpr size_t kParts = 2;
-#endif
-
-// Widens int16 lanes (kUnsigned: uint16 bits) to float, exactly.
-template <bool kUnsigned>
-HWY_INLINE void Widen(V16 v, VF* out) {
+// Widens int16 lanes (kUnsigned: uint16 bits) to float, exactly: the lower (kUpper false) or
+// upper half of them, which fill one float vector. The scalar target has one lane, no halves.
+template <bool kUnsigned, bool kUpper>
+HWY_INLINE VF Widen(V16 v) {
   const DF df;
   const hn::RebindToSigned<DF> di;
   using D = std::conditional_t<kUnsigned, DU16, D16>;
   const auto w = hn::BitCast(D(), v);
 #if HWY_TARGET == HWY_SCALAR
-  out[0] = hn::ConvertTo(df, hn::PromoteTo(di, w));
+  static_assert(!kUpper, "one lane has no upper half");
+  return hn::ConvertTo(df, hn::PromoteTo(di, w));
 #else
   const hn::Half<D> dh;
-  out[0] = hn::ConvertTo(df, hn::PromoteTo(di, hn::LowerHalf(dh, w)));
-  out[1] = hn::ConvertTo(df, hn::PromoteTo(di, hn::UpperHalf(dh, w)));
+  return hn::ConvertTo(df, hn::PromoteTo(di, kUpper ? hn::UpperHalf(dh, w) : hn::LowerHalf(dh, w)));
 #endif
 }
 
 struct FloatMath {
   explicit FloatMath(const internal::YuvConstants& k)
-      : scale(hn::Set(DF(), k.luma_scale)),
-        offset(hn::Set(DF(), k.luma_offset)),
-        rv(hn::Set(DF(), k.f_rv)),
-        gu(hn::Set(DF(), k.f_gu)),
-        gv(hn::Set(DF(), k.f_gv)),
-        bu(hn::Set(DF(), k.f_bu)),
+      : scale(k.luma_scale),
+        offset(k.luma_offset),
+        rv(k.f_rv),
+        gu(k.f_gu),
+        gv(k.f_gv),
+        bu(k.f_bu),
         finish{k.decode_srgb, k.encode_srgb, /*premultiply=*/false} {}
 
   HWY_INLINE VF Clamp(VF x) const {
@@ -61,7 +55,7 @@ struct FloatMath {
     return hn::Min(hn::Max(x, hn::Zero(df)), hn::Set(df, 1.0f));
   }
 
-  VF scale, offset, rv, gu, gv, bu;
+  Broadcast<DF> scale, offset, rv, gu, gv, bu;
   FinishOptions finish;
 };
 
@@ -75,42 +69,48 @@ void RowFloat(const internal::YuvRowPtrs& rows, uint8_t* HWY_RESTRICT dst, size_
   const LaneOrder<L::kOrder> order;
   constexpr size_t kBpp = kF32 ? 16 : 4;
   const size_t nf = hn::Lanes(df);
+  // Converts and stores nf pixels from float luma y and chroma u, v.
+  auto convert = [&](VF y, VF u, VF v, uint8_t* HWY_RESTRICT at)
+                     PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
+    const VF one = hn::Set(df, 1.0f);
+    const VF luma = hn::MulAdd(y, m.scale(), m.offset());
+    if constexpr (kK == YuvKind::kY8) {
+      (void)u;
+      (void)v;
+      VF gray = m.Clamp(luma);
+      if (m.finish.decode_srgb) gray = SrgbToLinear(df, gray);
+      if (m.finish.encode_srgb) gray = LinearToSrgb(df, gray);
+      StoreRgba<kF32, false>(df, gray, gray, gray, one, at);
+    } else {
+      VF red = m.Clamp(hn::MulAdd(v, m.rv(), luma));
+      VF green = m.Clamp(hn::MulAdd(u, m.gu(), hn::MulAdd(v, m.gv(), luma)));
+      VF blue = m.Clamp(hn::MulAdd(u, m.bu(), luma));
+      ApplyTransfer(df, m.finish, red, green, blue, one);
+      StoreRgba<kF32, kSwapRB>(df, red, green, blue, one, at);
+    }
+  };
+  // Converts and stores the Lanes(d) pixels of one half unit (luma y, chroma u and v).
+  auto half = [&](V16 y, V16 u, V16 v, uint8_t* HWY_RESTRICT out)
+                  PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
+    convert(Widen<true, false>(y), Widen<false, false>(u), Widen<false, false>(v), out);
+#if HWY_TARGET != HWY_SCALAR
+    convert(Widen<true, true>(y), Widen<false, true>(u), Widen<false, true>(v),
+            out + nf * kBpp);
+#endif
+  };
   ForEachUnit<kK, kBilinear>(
       rows, width, 2 * hn::Lanes(d), kBpp, dst,
       [&](const internal::YuvRowPtrs& r, uint8_t* HWY_RESTRICT out)
           PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
-        UnitSamples s;
-        L::Load(d, order, r, s);
+        V16 y0 = hn::Zero(d), y1 = y0, u0 = y0, u1 = y0, v0 = y0, v1 = y0;
+        L::Load(d, order, r, y0, y1, u0, u1, v0, v1);
         if constexpr (L::kHalf) {
-          const V16 u = s.u[0], v = s.v[0];
-          order.Expand(d, u, u, s.u[0], s.u[1]);
-          order.Expand(d, v, v, s.v[0], s.v[1]);
+          const V16 u = u0, v = v0;
+          order.Expand(d, u, u, u0, u1);
+          order.Expand(d, v, v, v0, v1);
         }
-        const VF one = hn::Set(df, 1.0f);
-        for (size_t i = 0; i < 2; ++i) {
-          VF y[kParts], u[kParts], v[kParts];
-          Widen<true>(s.y[i], y);
-          if constexpr (kK != YuvKind::kY8) {
-            Widen<false>(s.u[i], u);
-            Widen<false>(s.v[i], v);
-          }
-          for (size_t part = 0; part < kParts; ++part) {
-            uint8_t* HWY_RESTRICT at = out + ((i * kParts + part) * nf) * kBpp;
-            const VF luma = hn::MulAdd(y[part], m.scale, m.offset);
-            if constexpr (kK == YuvKind::kY8) {
-              VF gray = m.Clamp(luma);
-              if (m.finish.decode_srgb) gray = SrgbToLinear(df, gray);
-              if (m.finish.encode_srgb) gray = LinearToSrgb(df, gray);
-              StoreRgba<kF32, false>(df, gray, gray, gray, one, at);
-            } else {
-              VF red = m.Clamp(hn::MulAdd(v[part], m.rv, luma));
-              VF green = m.Clamp(hn::MulAdd(u[part], m.gu, hn::MulAdd(v[part], m.gv, luma)));
-              VF blue = m.Clamp(hn::MulAdd(u[part], m.bu, luma));
-              ApplyTransfer(df, m.finish, red, green, blue, one);
-              StoreRgba<kF32, kSwapRB>(df, red, green, blue, one, at);
-            }
-          }
-        }
+        half(y0, u0, v0, out);
+        half(y1, u1, v1, out + hn::Lanes(d) * kBpp);
       }, k.stream);
 }
 
