@@ -1,6 +1,6 @@
-// IEEE binary16 -> float on every target. Highway 1.0.3 promotes F16 in software on targets
-// without F16C (SSSE3, SSE4, SCALAR) and maps Inf/NaN to large finite numbers there, so
-// pixconv decodes the bits itself: exact for normals and subnormals, Inf and NaN kept.
+// IEEE binary16 -> float on every target. Highway 1.0.3 promotes F16 in software on x86
+// targets without F16C (SSSE3, SSE4) and on SCALAR, and maps Inf/NaN to large finite numbers
+// there, so pixconv decodes the bits itself: exact for normals and subnormals, Inf and NaN kept.
 
 #if defined(PIXCONV_CONVERT_F16_INL_H_) == defined(HWY_TARGET_TOGGLE)
 #ifdef PIXCONV_CONVERT_F16_INL_H_
@@ -20,9 +20,11 @@ namespace hn = hwy::HWY_NAMESPACE;
 // `bits` holds Lanes(df) binary16 bit patterns (a uint16_t vector of the same lane count).
 template <class DF, class VU16>
 HWY_INLINE hn::Vec<DF> F16BitsToFloat(DF df, VU16 bits) {
-#if (HWY_TARGET == HWY_AVX2 || HWY_TARGET == HWY_AVX3 || HWY_TARGET == HWY_AVX3_DL) && \
-    !defined(HWY_DISABLE_F16C)
-  // These targets convert with F16C (vcvtph2ps), which handles Inf and NaN correctly.
+#if ((HWY_TARGET == HWY_AVX2 || HWY_TARGET == HWY_AVX3 || HWY_TARGET == HWY_AVX3_DL) && \
+     !defined(HWY_DISABLE_F16C)) ||                                                          \
+    (HWY_ARCH_ARM_A64 && HWY_TARGET != HWY_SCALAR)
+  // These targets convert in hardware (x86 F16C vcvtph2ps, ARM fcvtl / SVE fcvt), which
+  // handles Inf and NaN correctly.
   return hn::PromoteTo(df, hn::BitCast(hn::Rebind<hwy::float16_t, DF>(), bits));
 #else
   const hn::RebindToUnsigned<DF> du;

@@ -19,20 +19,18 @@ namespace hn = hwy::HWY_NAMESPACE;
 //   decode: ((c + 0.055) / 1.055)^2.4 = P8(c), a polynomial of degree 8 on [0.04045, 1];
 //   encode: 1.055 s^(2/2.4) - 0.055 = P(s) / Q(s) with s = sqrt(c), rational of degree (4, 4)
 //           on [sqrt(0.0031308), 1].
-// Fit error 5.6e-7 / 9.8e-8; with float rounding the largest error over a dense sweep is
-// 7.7e-7 / 5.3e-7 (tests/convert/transfer_curve_test.cc, on every target; the conformance
-// tests check every kernel against the exact double curve; the RGBAF32 contract is 4e-6).
-// Decoding is what every RGBAF32 conversion of sRGB data does (the default), so it gets the
-// cheaper form: 8 FMAs, where a (4, 4) rational of error 3e-7 took 8 FMAs, a reciprocal with
-// its Newton step and a multiply, and pow via Exp(Log()) 4x that. Piecewise quartics on 8
-// segments, with coefficients picked by one permute each (14 ops, 5 on the FMA units, error
-// 1.6e-7), measured 1.1-1.25x slower on AVX2 and AVX-512 (Zen 5, RGB/RGBA U16 and F32 to
-// RGBAF32 at 640x360): the (de)interleaving of those kernels already keeps the shuffle units
-// busy, and the permutes compete with it.
+// Fit error 5.6e-7 / 9.8e-8; with float rounding the largest error over a dense sweep is under
+// 8e-7 (tests/convert/transfer_curve_test.cc, on every target). Decoding is what every RGBAF32
+// conversion of sRGB data does (the default), so it gets the cheapest form: 8 FMAs and no
+// division or table lookups.
+
+// Newton steps that refine ApproximateReciprocal to float precision: each squares the relative
+// error. x86's estimate has 12 bits (SSE, AVX2) or 14 (AVX-512), so one step suffices; ARM's
+// FRECPE has 8, and one step would leave errors near 1e-5.
+inline constexpr int kReciprocalNewtonSteps = HWY_ARCH_ARM ? 2 : 1;
 
 // (4, 4) rational: P(x) / Q(x). Q >= 1 on the encode fit's interval, so a reciprocal estimate
-// refined by one Newton step (relative error ~(2^-12)^2 at worst, on the 12-bit estimate of
-// SSE/AVX2) replaces Div, whose throughput is poor.
+// refined by Newton steps replaces Div, whose throughput is poor.
 template <class DF, class V = hn::Vec<DF>>
 HWY_INLINE V Rational44(DF df, V x, const float (&p)[5], const float (&q)[5]) {
   V num = hn::Set(df, p[4]);
@@ -41,9 +39,11 @@ HWY_INLINE V Rational44(DF df, V x, const float (&p)[5], const float (&q)[5]) {
     num = hn::MulAdd(num, x, hn::Set(df, p[k]));
     den = hn::MulAdd(den, x, hn::Set(df, q[k]));
   }
-  const V r0 = hn::ApproximateReciprocal(den);
-  const V r1 = hn::MulAdd(r0, hn::NegMulAdd(den, r0, hn::Set(df, 1.0f)), r0);
-  return hn::Mul(num, r1);
+  V r = hn::ApproximateReciprocal(den);
+  for (int step = 0; step < kReciprocalNewtonSteps; ++step) {
+    r = hn::MulAdd(r, hn::NegMulAdd(den, r, hn::Set(df, 1.0f)), r);
+  }
+  return hn::Mul(num, r);
 }
 
 // c in [0, 1] (sRGB-encoded) -> linear: c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055)^2.4.
