@@ -1,7 +1,7 @@
 // Row driver shared by the kernels: whole blocks of pixels straight from and to the caller's
 // buffers, then the tail through a zeroed stack block, so a kernel only ever sees whole
-// blocks and nothing outside the caller's row is read or written (STYLE.md 8.6; Highway 1.0.3
-// has no LoadN/StoreN, and its MaskedLoad of bytes may read a whole vector).
+// blocks and nothing outside the caller's row is read or written (Highway 1.0.3 has no
+// LoadN/StoreN, and its MaskedLoad of bytes may read a whole vector).
 //
 // Streaming (non-temporal) output: a frame much larger than the caches is written to memory
 // anyway, and ordinary stores first read every destination line into the cache ("read for
@@ -10,22 +10,19 @@
 // (they stay in L1) while the other chunk, filled before, goes to the destination with
 // non-temporal stores of whole vectors, a few after each block. Spreading the non-temporal
 // stores among the arithmetic keeps the memory busy while the kernel computes; copying a
-// whole chunk at once stalls on the write-combining buffers instead. Measured on the AVX-512
-// development machine (1080p and 4K, L/RGB U8 -> RGBA8, L/RGBA U16 -> RGBAF32, against
-// memcpy): interleaved 2 KiB chunks beat ordinary stores by 1.1x to 2x, whole-chunk copies by
-// up to 1.2x, and non-temporal stores issued by the kernels themselves. The planner decides
-// when to stream (StreamMinOutputBytes(), stream_threshold.h).
+// whole chunk at once stalls on the write-combining buffers instead (bench/README.md, notes on
+// performance). The planner decides when to stream (StreamMinOutputBytes(),
+// stream_threshold.h).
 
 // For the lambdas that convert one block or unit: the drivers call them from two or three
 // sites (the cached loop, the streamer's chunks, for YUV the padded tail), and past one call
 // site GCC stops inlining a body this large. Out of line, every block pays a call, reloads the
 // kernel's constant vectors through the captured references and passes its pointers through
-// memory: measured on AVX2, that halved the speed of the YUV kernels on cache-resident frames.
-// Each call site is a copy of the kernel, so the drivers keep them few.
+// memory, which costs the YUV kernels about half their speed on cache-resident frames. Each
+// call site is a copy of the kernel, so the drivers keep them few.
 //
 // Sanitizer builds leave the inlining to the compiler: they check correctness, not speed, and
-// forced copies of the instrumented kernels made clang's AddressSanitizer build three times
-// slower (yuv_rows_f32.cc alone took ten minutes).
+// forced copies of the instrumented kernels multiply their build time.
 #ifndef PIXCONV_ALWAYS_INLINE_LAMBDA
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 #define PIXCONV_SANITIZED_BUILD 1

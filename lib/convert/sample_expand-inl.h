@@ -8,13 +8,9 @@
 // output vector of whole pixels comes from at most two sample vectors through one two-table
 // permute (AVX-512; alpha lanes come from the index vector itself) or two permutes and two
 // blends (AVX2). Gray (L) pixels take the same route: one permute per output vector instead
-// of StoreInterleaved4(l, l, l, 1).
-//
-// Measured on Zen 5 against the interleaved path (bench/convert, mins of 20 alternating runs):
-//   AVX-512: RGB / BGR to RGBAF32 1.22x-1.70x at 320x180 (U8 1.4x, I16 1.6x, F16 1.7x,
-//            I64 1.25x), 1.2x-1.65x at 1080p; L 1.35x-1.5x at 320x180;
-//   AVX2:    RGB / BGR of 8- and 16-bit samples 1.06x-1.28x, L 1.05x-1.14x; 32- and 64-bit
-//            RGB 0.89x-1.04x, so color_rows-inl.h keeps those on the interleaved path.
+// of StoreInterleaved4(l, l, l, 1). On AVX2 the two permutes and two blends only pay against
+// the (de)interleaving of 8- and 16-bit samples, so color_rows-inl.h keeps 32- and 64-bit RGB
+// on the interleaved path there.
 //
 // ARM keeps the interleaved path: vld3 / vst4 deinterleave and interleave natively there.
 

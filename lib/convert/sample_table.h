@@ -6,9 +6,9 @@
 // looking every sample up. The vector lookup needs 256-entry byte permutes (AVX-512 VBMI: two
 // vpermi2b of 128 entries per byte of the float, four bytes per float), so it exists on the
 // AVX3_DL target only; AVX2, SSE4 and SSSE3 look floats up one load at a time, to RGBAF32
-// only (sample_table_rows.cc); elsewhere the planned kernel runs as before. On Zen 5 a
-// lookup of 64 samples costs about 27 vector ops where the polynomial path spends about 64
-// (bench/convert: color/<Model>_<U8|I8>->RGBAF32). RGBA8 output needs one byte per sample:
+// only (sample_table_rows.cc); elsewhere the planned kernel runs as before. A lookup of 64
+// samples costs about 27 vector ops where the polynomial path spends about 64. RGBA8 output
+// needs one byte per sample:
 // three ops per 64 samples, where the float path converts, clamps, quantizes and packs
 // (the exact U8 kernels, which only move bytes, stay as they are).
 //
@@ -45,8 +45,7 @@ ColorRowFn SelectSampleTableRow(ChannelDatatype t, int channels, bool swap_rb, O
 // color-model image without premultiply to a sample table, when the target has the table
 // kernel and the image has at least kSampleTableMinPixels pixels (building the table converts
 // 256 pixels). To RGBAF32 only where the planned kernel runs an sRGB curve: without one it
-// costs a few ops per sample, fewer than a lookup (RGBA U8 -> RGBAF32 with transfer:none
-// measured 0.76-0.94x through the table). Returns whether it did.
+// costs a few ops per sample, fewer than a lookup. Returns whether it did.
 bool UseSampleTable(const ConvertOptions& opts, const ColorKernelKey& key, Converter::Impl* impl);
 
 inline constexpr uint64_t kSampleTableMinPixels = 4096;

@@ -2,10 +2,9 @@
 // lookup (alpha, which takes no transfer, by arithmetic), and to RGBA8 by lookups of bytes.
 // AVX3_DL has vector lookups (AVX-512 VBMI's vpermi2b looks up 128 bytes per op). AVX2, SSE4
 // and SSSE3 have no byte permute that wide, and their converters to RGBAF32 look every sample
-// up in a float table, one load each: on Zen 5 with AVX2 (640x360, in cache) that is 1.9x the
-// polynomial sRGB decode for L, 1.6x for RGB, 1.2x for RGBA. Plain AVX3 keeps the planned
-// kernel, whose 16-lane polynomial beats one load per sample (0.15 against 0.28 ns a
-// sample), and so do the other targets and RGBA8 output there.
+// up in a float table, one load each, which beats their polynomial sRGB decode. Plain AVX3
+// keeps the planned kernel, whose 16-lane polynomial beats one load per sample, and so do the
+// other targets and RGBA8 output there.
 //
 // This is the one translation unit that builds for AVX3_DL: Highway leaves that target out
 // unless asked (HWY_WANT_AVX3_DL, before its first header), and a sixth target for every
