@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 #include <system_error>
 
 #ifndef PIXCONV_CLI
@@ -52,6 +53,19 @@ std::string Slurp(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
+// The words that run pixconv: PIXCONV_CLI, behind the words of $PIXCONV_EXE_WRAPPER when that
+// is set (tools/check-aarch64 sets it to the emulator that runs the cross-built binary, as
+// there is no binfmt_misc to do it).
+std::vector<std::string> CliCommand() {
+  std::vector<std::string> words;
+  if (const char* wrapper = std::getenv("PIXCONV_EXE_WRAPPER"); wrapper != nullptr) {
+    std::istringstream in(wrapper);
+    for (std::string w; in >> w;) words.push_back(w);
+  }
+  words.push_back(PIXCONV_CLI);
+  return words;
+}
+
 }  // namespace
 
 RunResult RunPixconv(const std::vector<std::string>& args) { return RunPixconvWithStdin(args, {}); }
@@ -62,7 +76,7 @@ RunResult RunPixconvWithStdin(const std::vector<std::string>& args,
   const std::string in_path = io.Path("stdin");
   WriteFile(in_path, input);
   const std::string out_path = io.Path("stdout"), err_path = io.Path("stderr");
-  std::vector<std::string> argv_storage = {PIXCONV_CLI};
+  std::vector<std::string> argv_storage = CliCommand();
   argv_storage.insert(argv_storage.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (std::string& a : argv_storage) argv.push_back(a.data());
@@ -76,9 +90,9 @@ RunResult RunPixconvWithStdin(const std::vector<std::string>& args,
   posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                    0600);
   pid_t pid = 0;
-  const int spawn_error = posix_spawn(&pid, PIXCONV_CLI, &actions, nullptr, argv.data(), environ);
+  const int spawn_error = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
-  REQUIRE_MESSAGE(spawn_error == 0, "cannot run " PIXCONV_CLI ": " << std::strerror(spawn_error));
+  REQUIRE_MESSAGE(spawn_error == 0, "cannot run " << argv_storage[0] << ": " << std::strerror(spawn_error));
 
   int status = 0;
   while (waitpid(pid, &status, 0) < 0) REQUIRE(errno == EINTR);

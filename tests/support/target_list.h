@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -14,14 +15,33 @@ namespace pixconv::test {
 
 // Highway's list for this translation unit, plus AVX3_DL where the CPU has it: the library
 // builds that target for its sample-table kernels alone (lib/convert/sample_table_rows.cc),
-// which this file's list, built without HWY_WANT_AVX3_DL, does not name.
+// which this file's list, built without HWY_WANT_AVX3_DL, does not name. The environment
+// variable PIXCONV_TEST_TARGETS (names separated by commas, e.g. "SVE_256") keeps only the
+// targets it names, so that one emulated CPU can run only the targets no other one covers;
+// a name that matches nothing leaves the list empty, and the suite says so.
 inline std::vector<int64_t> Targets() {
   std::vector<int64_t> targets = hwy::SupportedAndGeneratedTargets();
   auto listed = [&](int64_t t) { return std::find(targets.begin(), targets.end(), t) != targets.end(); };
   if (listed(HWY_AVX3) && !listed(HWY_AVX3_DL) && (hwy::SupportedTargets() & HWY_AVX3_DL) != 0) {
     targets.insert(targets.begin(), HWY_AVX3_DL);
   }
+  if (const char* only = std::getenv("PIXCONV_TEST_TARGETS"); only != nullptr && *only != '\0') {
+    const std::string names = std::string(",") + only + ",";
+    targets.erase(std::remove_if(targets.begin(), targets.end(),
+                                 [&](int64_t t) {
+                                   const std::string name = std::string(",") + hwy::TargetName(t) + ",";
+                                   return names.find(name) == std::string::npos;
+                                 }),
+                  targets.end());
+  }
   return targets;
+}
+
+// True when the suite runs under an emulator (PIXCONV_TEST_EMULATED=1, set by
+// tools/check-aarch64): the heaviest sweeps then sample their inputs, and say what they sampled.
+inline bool Emulated() {
+  const char* e = std::getenv("PIXCONV_TEST_EMULATED");
+  return e != nullptr && std::string(e) == "1";
 }
 
 inline std::string TargetList() {
