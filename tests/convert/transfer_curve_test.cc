@@ -69,7 +69,7 @@ void CheckSweep(const char* what, InputTransfer in, OutputTransfer out, Curve cu
   const ConvertOptions o = FloatOptions(in, out);
   test::ForEachTarget([&](const char*) {
     const double worst = WorstError(values, o, curve);
-    MESSAGE(what, " worst error ", worst);
+    MESSAGE(what << " worst error " << worst);
     CHECK(worst <= kBound);
   });
 }
