@@ -69,6 +69,7 @@ fn from_pkg_config() -> Found {
 fn main() {
     println!("cargo:rerun-if-env-changed=PIXCONV_BUILD_DIR");
     println!("cargo:rerun-if-env-changed=PKG_CONFIG_PATH");
+    println!("cargo:rerun-if-env-changed=PKG_CONFIG");
     let found = match env::var_os("PIXCONV_BUILD_DIR") {
         Some(dir) if !dir.is_empty() => {
             let dir = PathBuf::from(dir);

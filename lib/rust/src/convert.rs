@@ -133,7 +133,22 @@ impl<'a> Converter<'a> {
 
 /// The tasks of one pass of [`Converter::convert_in_bands`]: `count()` bands, each to be run
 /// once by [`run`](Bands::run). `Sync`, so scoped threads can share it: the C ABI lets the
-/// tasks of a pass run concurrently on any threads. It lives only during the pass.
+/// tasks of a pass run concurrently on any threads. It lives only during the pass, and the
+/// borrow checker keeps it there:
+///
+/// ```compile_fail
+/// # fn f(converter: &pixconv::Converter, rgba: &mut [u8]) {
+/// let mut kept = None;
+/// let _ = converter.convert_in_bands(rgba, 4, |bands| kept = Some(bands)); // escapes the pass
+/// # }
+/// ```
+///
+/// It is not `Send` (only shared references to it cross threads):
+///
+/// ```compile_fail
+/// fn assert_send<T: Send>() {}
+/// assert_send::<pixconv::Bands<'static>>();
+/// ```
 pub struct Bands<'p> {
     task: unsafe extern "C" fn(*mut c_void, u32),
     task_data: *mut c_void,

@@ -4,7 +4,7 @@ use std::os::raw::c_void;
 
 use crate::enums::from_raw;
 use crate::error::{check, Error};
-use crate::model::ImageFormat;
+use crate::model::{output_size, ImageFormat};
 use crate::options::{DecodeOptions, Options};
 use crate::output::{Output, OutputElement};
 use crate::sys;
@@ -136,8 +136,8 @@ pub fn decode_and_convert<T: OutputElement + Default>(
     decode_options: &DecodeOptions,
 ) -> Result<RgbaImage<T>, Error> {
     let format = read_info(data, decode_options)?.format;
-    let len = format.rgba_f32_len()?; // elements: width * height * 4, for either type
-    let mut pixels = vec![T::default(); len];
+    let bytes = output_size(format.width, format.height, T::OUTPUT_TYPE.raw(), 0)?;
+    let mut pixels = vec![T::default(); bytes / std::mem::size_of::<T>()];
     decode_and_convert_into(data, &mut pixels, options, decode_options)?;
     Ok(RgbaImage { width: format.width, height: format.height, pixels })
 }

@@ -59,6 +59,18 @@ sample! {
 /// A validated image over borrowed memory: one buffer holding every plane (as Rerun stores
 /// images) or separate planes (as video decoders hand them out). The library only reads the
 /// memory; a view can be shared between threads and converted from several at once.
+///
+/// A view cannot outlive the memory it borrows:
+///
+/// ```compile_fail
+/// use pixconv::{ChannelDatatype, ColorModel, ImageFormat, ImageView};
+/// let format = ImageFormat::color(2, 2, ColorModel::L, ChannelDatatype::U8);
+/// let view = {
+///     let samples = vec![0u8; 4];
+///     ImageView::new(format, &samples).unwrap() // `samples` dropped while borrowed
+/// };
+/// # let _ = view;
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct ImageView<'a> {
     raw: sys::pixconv_image,
