@@ -24,7 +24,7 @@ fn from_build_dir(build_dir: &Path) -> Found {
     if !lib_dir.join("libpixconv.so").exists() && !lib_dir.join("libpixconv.a").exists() {
         panic!(
             "PIXCONV_BUILD_DIR={}: no libpixconv.so or libpixconv.a in {} (build the library \
-             first: ninja -C {} lib/libpixconv.so.0.1.0)",
+             first: ninja -C {})",
             build_dir.display(),
             lib_dir.display(),
             build_dir.display()
