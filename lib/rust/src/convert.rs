@@ -20,8 +20,9 @@ pub fn convert<O: Output + ?Sized>(
     out: &mut O,
     options: &Options,
 ) -> Result<(), Error> {
-    let raw_out = out.raw_output();
+    // The options first: the destination's raw pointer is the last use of `out`.
     let raw_options = options.to_raw(out.output_type());
+    let raw_out = out.raw_output();
     // SAFETY: the image's planes are live borrows (ImageView's lifetime), `raw_out` is the
     // exclusive borrow of `out`, and `raw_options` borrows `options.class_colors`.
     check(unsafe { sys::pixconv_convert(image.raw(), &raw_out, &raw_options) })
@@ -35,8 +36,8 @@ pub fn convert_parallel<O: Output + ?Sized>(
     options: &Options,
     threads: u32,
 ) -> Result<(), Error> {
-    let raw_out = out.raw_output();
     let raw_options = options.to_raw(out.output_type());
+    let raw_out = out.raw_output();
     // SAFETY: as in `convert`.
     check(unsafe { sys::pixconv_convert_parallel(image.raw(), &raw_out, &raw_options, threads) })
 }
@@ -105,8 +106,8 @@ impl<'a> Converter<'a> {
         O: Output + ?Sized,
         F: FnMut(&Bands<'_>),
     {
-        let raw_out = out.raw_output();
         let raw_options = self.options.to_raw(out.output_type());
+        let raw_out = out.raw_output();
         let mut state = RunnerState { run: &mut run, panic: None };
         let runner = sys::pixconv_task_runner {
             run: Some(run_passes),

@@ -112,8 +112,8 @@ pub fn decode_and_convert_into<O: Output + ?Sized>(
     options: &Options,
     decode_options: &DecodeOptions,
 ) -> Result<(), Error> {
-    let raw_out = out.raw_output();
     let raw_options = options.to_raw(out.output_type());
+    let raw_out = out.raw_output();
     let raw_decode = decode_options.to_raw();
     // SAFETY: `data` is readable for its length; `raw_out` is the exclusive borrow of `out`;
     // `raw_options` borrows `options.class_colors`.
