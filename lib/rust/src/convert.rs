@@ -57,10 +57,12 @@ impl<'a> Converter<'a> {
         Converter { image: *image, options: options.clone() }
     }
 
+    /// The image it converts.
     pub fn image(&self) -> &ImageView<'a> {
         &self.image
     }
 
+    /// The options it converts with.
     pub fn options(&self) -> &Options {
         &self.options
     }

@@ -22,6 +22,7 @@ c_enum! {
 /// What a file holds, from its header alone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ImageInfo {
+    /// JPEG or PNG.
     pub codec: Codec,
     /// Bits per sample in the file (PNG 1 to 16, per palette index for palette images; JPEG 8).
     pub bit_depth: u32,
@@ -32,7 +33,9 @@ pub struct ImageInfo {
 /// A decoded image that owns its samples: packed rows of `info.format`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DecodedImage {
+    /// The file's header information, `info.format` the pixels' format.
     pub info: ImageInfo,
+    /// The samples, in native byte order.
     pub pixels: Vec<u8>,
 }
 
@@ -47,8 +50,11 @@ impl DecodedImage {
 /// `width * 4` elements.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RgbaImage<T> {
+    /// Pixels per row.
     pub width: u32,
+    /// Rows.
     pub height: u32,
+    /// `width * height * 4` elements: R, G, B, A (or B, G, R, A) per pixel.
     pub pixels: Vec<T>,
 }
 

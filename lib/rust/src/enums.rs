@@ -12,6 +12,7 @@ macro_rules! c_enum {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[repr(u8)]
+        #[allow(missing_docs)] // variants without their own docs: the names say it
         pub enum $name {
             $($(#[$vmeta])* $variant = $value as u8,)*
         }

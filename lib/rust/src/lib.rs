@@ -24,6 +24,8 @@
 //! The library is found at build time through `PIXCONV_BUILD_DIR` (a meson build directory)
 //! or `pkg-config` (see the crate's README).
 
+#![warn(missing_docs)]
+
 #[macro_use]
 mod enums;
 

@@ -62,14 +62,22 @@ pub enum Encoding {
     /// A YUV or luma layout (planes as the pixel format defines them).
     Pixel(PixelFormat),
     /// Interleaved channels of `model`, each sample a `datatype`.
-    Color { model: ColorModel, datatype: ChannelDatatype },
+    Color {
+        /// The channels.
+        model: ColorModel,
+        /// The type of each sample.
+        datatype: ChannelDatatype,
+    },
 }
 
 /// An image's width, height and sample layout (the C ABI's `pixconv_image_format`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ImageFormat {
+    /// Pixels per row.
     pub width: u32,
+    /// Rows.
     pub height: u32,
+    /// How the samples are laid out.
     pub encoding: Encoding,
 }
 

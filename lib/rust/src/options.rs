@@ -102,17 +102,25 @@ c_enum! {
 /// default (`pixconv_convert_options_init`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Options {
+    /// RGBA (default) or BGRA output.
     pub channel_order: ChannelOrder,
+    /// How the sample range that maps to [0, 1] is chosen (default: Rerun's rule).
     pub range: RangeMode,
-    /// [`RangeMode::Explicit`] only: `range_lo != range_hi`; `lo > hi` inverts.
+    /// [`RangeMode::Explicit`] only: the sample mapped to 0; `range_lo > range_hi` inverts.
     pub range_lo: f64,
+    /// [`RangeMode::Explicit`] only: the sample mapped to 1; must differ from `range_lo`.
     pub range_hi: f64,
+    /// The input's transfer curve (default: sRGB).
     pub input_transfer: InputTransfer,
+    /// The output's transfer curve (default: sRGB for RGBA8, linear for RGBA f32).
     pub output_transfer: OutputTransfer,
     /// RGB *= alpha, after the transfer.
     pub premultiply: bool,
+    /// The YUV matrix (default: the pixel format's).
     pub yuv_matrix: YuvMatrix,
+    /// The YUV range (default: the pixel format's).
     pub yuv_range: YuvRange,
+    /// Chroma upsampling of the subsampled pixel formats (default: nearest).
     pub chroma_filter: ChromaFilter,
     /// L images only; excludes `segmentation`.
     pub colormap: Colormap,

@@ -66,6 +66,7 @@ impl<T: OutputElement> Output for Vec<T> {
 /// GPU texture upload wants); the bytes between rows are not written.
 #[derive(Debug)]
 pub struct Strided<'a, T> {
+    /// The memory the rows are written to.
     pub data: &'a mut [T],
     /// Bytes from one row's start to the next: at least the packed row (width * 4 elements),
     /// or 0 for packed rows.

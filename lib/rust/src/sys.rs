@@ -3,6 +3,7 @@
 //! `tests/layout.rs` checks these declarations against the header (sizes, alignments, field
 //! offsets and constant values, printed by a C program compiled from it).
 #![allow(non_camel_case_types)]
+#![allow(missing_docs)] // documented by pixconv.h
 
 use std::os::raw::{c_char, c_void};
 

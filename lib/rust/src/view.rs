@@ -11,7 +11,9 @@ use crate::sys;
 /// (0 = packed rows).
 #[derive(Clone, Copy, Debug)]
 pub struct Plane<'a> {
+    /// The plane's bytes.
     pub data: &'a [u8],
+    /// Bytes from one row's start to the next (0 = packed rows).
     pub stride: usize,
 }
 
