@@ -367,3 +367,40 @@ fn rerun_numbers_round_trip_through_try_from() {
         assert_eq!(PixelFormat::try_from(value).is_ok(), known.contains(&value), "{}", value);
     }
 }
+
+#[test]
+fn padded_rows_in_one_buffer_and_in_planes_convert_like_packed_rows() {
+    // I420 14x8: Y rows of 14 bytes, U and V rows of 7, padded to 16 and 8.
+    let format = ImageFormat::pixel(14, 8, PixelFormat::Y_U_V12_LimitedRange);
+    let packed = bytes(format.buffer_size().unwrap(), 300);
+    let (y, rest) = packed.split_at(14 * 8);
+    let (u, v) = rest.split_at(7 * 4);
+    let pad = |plane: &[u8], row: usize, stride: usize| -> Vec<u8> {
+        plane
+            .chunks(row)
+            .flat_map(|r| r.iter().copied().chain(std::iter::repeat(0xEE).take(stride - row)))
+            .collect()
+    };
+    let (y16, u8_, v8) = (pad(y, 14, 16), pad(u, 7, 8), pad(v, 7, 8));
+    let one_buffer: Vec<u8> = y16.iter().chain(&u8_).chain(&v8).copied().collect();
+    // The last row of the last plane needs no padding.
+    assert_eq!(format.buffer_size_with_strides([16, 8, 8]).unwrap(), one_buffer.len() - 1);
+
+    let mut expected = vec![0u8; format.rgba8_size().unwrap()];
+    convert(&ImageView::new(format, &packed).unwrap(), &mut expected, &Options::default()).unwrap();
+    let strided = ImageView::with_strides(format, &one_buffer, [16, 8, 8]).unwrap();
+    let planar = ImageView::from_planes(
+        format,
+        &[
+            Plane { data: &y16, stride: 16 },
+            Plane { data: &u8_, stride: 8 },
+            Plane { data: &v8, stride: 8 },
+        ],
+    )
+    .unwrap();
+    for view in [strided, planar] {
+        let mut rgba = vec![0u8; expected.len()];
+        convert(&view, &mut rgba, &Options::default()).unwrap();
+        assert_eq!(rgba, expected);
+    }
+}
