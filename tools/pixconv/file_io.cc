@@ -16,7 +16,7 @@ namespace pixconv::cli {
 namespace {
 
 Status IoError(const std::string& what, const std::string& path, int error_number) {
-  return Status(StatusCode::kIoError, what + " " + path + ": " + std::strerror(error_number));
+  return Status(kIoError, what + " " + path + ": " + std::strerror(error_number));
 }
 
 bool IsStream(const struct stat& st) { return S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode); }
@@ -46,7 +46,7 @@ Result<std::vector<uint8_t>> ReadFile(const std::string& path) {
   const bool is_stdin = path == kStdio;
   std::error_code ec;
   if (!is_stdin && std::filesystem::is_directory(path, ec)) {
-    return Status(StatusCode::kIoError, path + " is a directory, not an image file");
+    return Status(kIoError, path + " is a directory, not an image file");
   }
   FILE* f = is_stdin ? stdin : std::fopen(path.c_str(), "rb");
   if (f == nullptr) return IoError("cannot open", path, errno);
@@ -79,11 +79,11 @@ Status CheckOutputPath(const std::string& path, bool overwrite) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     return Status(
-        StatusCode::kIoError,
+        kIoError,
         path + " is a directory; give a file name for -o, or end it with / to write into it");
   }
   if (!overwrite) {
-    return Status(StatusCode::kIoError,
+    return Status(kIoError,
                   path + " already exists; pass --force to overwrite it, --skip-existing to "
                          "leave it, or choose another -o");
   }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "io_error.h"
 #include "pixconv/status.h"
 
 namespace pixconv::cli {

@@ -7,6 +7,8 @@
 
 #include <string>
 
+#include "io_error.h"
+
 namespace pixconv::cli {
 namespace {
 
@@ -44,7 +46,7 @@ Status WriteJpeg(FILE* out, const uint8_t* rgba, uint32_t width, uint32_t height
   errors.message[0] = 0;
   if (setjmp(errors.jump) != 0) {
     jpeg_destroy_compress(&cinfo);
-    return Status(StatusCode::kIoError, std::string("writing the JPEG failed: ") + errors.message);
+    return Status(kIoError, std::string("writing the JPEG failed: ") + errors.message);
   }
   jpeg_create_compress(&cinfo);
   jpeg_stdio_dest(&cinfo, out);
@@ -61,7 +63,7 @@ Status WriteJpeg(FILE* out, const uint8_t* rgba, uint32_t width, uint32_t height
   }
   jpeg_finish_compress(&cinfo);
   jpeg_destroy_compress(&cinfo);
-  if (std::ferror(out)) return Status(StatusCode::kIoError, "writing the JPEG failed");
+  if (std::ferror(out)) return Status(kIoError, "writing the JPEG failed");
   return Status::Ok();
 }
 
