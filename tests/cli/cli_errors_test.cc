@@ -189,7 +189,8 @@ TEST_CASE("raw options in a batch apply to its raw files; a JPEG beside them dec
   INFO("stderr: " << r.err);
   CHECK(r.exit_code == 0);
   CHECK(Contains(r.err, "pixconv: warning: " + dir.Path("b.jpg") +
-                            " is a JPEG file, so the raw-input options (--size) do not apply to it"));
+                            " is a JPEG file, so the raw-input options (--size) do not apply "
+                            "to it"));
   CHECK(FileExists(dir.Path("out/a.png")));
   CHECK(FileExists(dir.Path("out/b.png")));
 }

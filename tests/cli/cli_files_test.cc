@@ -79,7 +79,9 @@ TEST_CASE("a FIFO is written to, and its reader gets the PNG") {
   std::vector<uint8_t> received;
   uint8_t buffer[4096];
   ssize_t n = 0;
-  while ((n = read(reader, buffer, sizeof(buffer))) > 0) received.insert(received.end(), buffer, buffer + n);
+  while ((n = read(reader, buffer, sizeof(buffer))) > 0) {
+    received.insert(received.end(), buffer, buffer + n);
+  }
   close(reader);
   CheckOk(r);
   CHECK(StartsWithPngSignature(received));

@@ -22,12 +22,12 @@ TEST_CASE("colormap names") {
   CHECK(ParseColormap("VIRIDIS") == Colormap::Viridis);
   CHECK_FALSE(ParseColormap("jet").has_value());
   for (int i = 0; i <= 9; ++i) {
-    const std::optional<Colormap> parsed = ParseColormap(cli::Name(static_cast<Colormap>(i)));
+    const std::optional<Colormap> parsed = ParseColormap(Name(static_cast<Colormap>(i)));
     REQUIRE(parsed.has_value());
     CHECK(static_cast<int>(*parsed) == i);
   }
-  CHECK(cli::Name(static_cast<Colormap>(42)) == "unknown");
-  CHECK(cli::Name(static_cast<Colormap>(99)) == "unknown");
+  CHECK(Name(static_cast<Colormap>(42)) == "unknown");
+  CHECK(Name(static_cast<Colormap>(99)) == "unknown");
 }
 
 TEST_CASE("ffmpeg and NumPy aliases") {

@@ -78,7 +78,7 @@ std::string Details(const ConvertJob& job, const InputImage& input, const Conver
                 RangeModeName(converter.options().range));
   }
   if (converter.options().colormap != Colormap::None) {
-    s += Printf("colormap:  %s\n", std::string(cli::Name(converter.options().colormap)).c_str());
+    s += Printf("colormap:  %s\n", std::string(Name(converter.options().colormap)).c_str());
   }
   if (converter.options().segmentation) {
     s += Printf("classes:   %zu colors from the table, automatic colors above\n",
@@ -136,7 +136,7 @@ void TestCommitDelay() {
 Status ConvertFile(const CommandLine& cl, const ConvertJob& job, ConvertReport* report,
                    UsageError* usage) {
   InputImage input;
-  Status status = ReadInput(job.input, cl, &input, usage);
+  Status status = ReadInput(job.input, cl, &input);
   if (status.ok()) status = ViewInput(job.input, cl, &input, usage);
   if (!status.ok()) return status;
   WarnAboutOptionsNotApplying(cl, job.input, input);

@@ -123,7 +123,12 @@ Status OutputFile::Open(const std::string& path) {
   InstallTempFileCleanup();
   const std::string temp = final_path_ + ".pixconv-tmp-" + std::to_string(getpid());
   const mode_t mode = exists ? (st.st_mode & 07777) : 0666;  // new files: 0666 less the umask
-  const int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+  int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+  if (fd < 0 && errno == EEXIST) {
+    // Left by a killed (SIGKILL) process that had this process id: nobody writes it now.
+    unlink(temp.c_str());
+    fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+  }
   if (fd < 0) return IoError("cannot create", path, errno);
   temp_path_ = temp;
   temp_slot_ = RegisterTempFile(temp);

@@ -138,7 +138,7 @@ std::string Json(const InfoFacts& f, RangeMode mode) {
 int GatherFacts(const CommandLine& cl, const std::string& path, InfoFacts* facts) {
   InputImage input;
   UsageError usage;
-  Status status = ReadInput(path, cl, &input, &usage);
+  Status status = ReadInput(path, cl, &input);
   facts->file = path == kStdio ? "stdin" : path;
   if (status.ok() && input.codec != Codec::Unknown) {
     // The header's facts, which a damaged file still has; the decoded image says 8 or 16 bits

@@ -79,8 +79,7 @@ Status ExplainDecodeError(const std::string& path, const Status& status) {
   return Status(status.code(), DisplayName(path) + ": " + message);
 }
 
-Status ReadInput(const std::string& path, const CommandLine& cl, InputImage* image,
-                 UsageError*) {
+Status ReadInput(const std::string& path, const CommandLine& cl, InputImage* image) {
   Result<std::vector<uint8_t>> file = ReadFile(path);
   if (!file.ok()) return file.status();
   image->storage = std::move(file).value();
