@@ -123,15 +123,21 @@ Status OutputFile::Open(const std::string& path) {
   InstallTempFileCleanup();
   const std::string temp = final_path_ + ".pixconv-tmp-" + std::to_string(getpid());
   const mode_t mode = exists ? (st.st_mode & 07777) : 0666;  // new files: 0666 less the umask
+  // Registered before it exists, so a signal at any moment after the open removes it.
+  temp_slot_ = RegisterTempFile(temp);
   int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
   if (fd < 0 && errno == EEXIST) {
     // Left by a killed (SIGKILL) process that had this process id: nobody writes it now.
     unlink(temp.c_str());
     fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
   }
-  if (fd < 0) return IoError("cannot create", path, errno);
+  if (fd < 0) {
+    const int error_number = errno;
+    UnregisterTempFile(temp_slot_);
+    temp_slot_ = -1;
+    return IoError("cannot create", path, error_number);
+  }
   temp_path_ = temp;
-  temp_slot_ = RegisterTempFile(temp);
   if (exists) {
     // Owner first: chown may clear the set-id bits that fchmod then restores. Either may be
     // refused (not root, not the owner); the file is still written, as cp would.
