@@ -52,11 +52,13 @@ name without its extension; --jobs files convert at once. A file that fails is r
 the others still convert. An existing regular file is replaced atomically and keeps its mode;
 symlinks are followed; devices and FIFOs (-o /dev/null) are written to, and need no --force.
 
-Input (raw files only; PNG and JPEG are detected by content):
+Input:
   --input-format KIND      auto (default), raw, png or jpeg: auto decodes files that start
                            like a PNG or JPEG and reads others as raw; with raw options given,
                            a file is decoded only when its whole header reads, so raw data
                            that starts with FF D8 FF stays raw
+
+Raw input (PNG and JPEG carry their format in their header):
   --size WxH               image size in pixels (required for raw input)
   --color-model M          L, RGB, RGBA, BGR or BGRA (default L; gray = L)
   --datatype T             U8, I8, U16, I16, U32, I32, U64, I64, F16, F32, F64 (default U8;
