@@ -97,7 +97,10 @@ TEST_CASE("-o naming an existing directory takes one input too; short options co
                       "-o" + dir.Path("out/")}));
   CheckUsageError(RunPixconv({"convert", dir.Path("in.raw"), "--size", "2x2", "-fj2", "-o",
                               dir.Path("x.png")}),
-                  "'-j' in '-fj2'");
+                  "-j takes a value, so it cannot follow other flags in '-fj2'");
+  CheckUsageError(RunPixconv({"convert", dir.Path("in.raw"), "--size", "2x2", "-fz", "-o",
+                              dir.Path("x.png")}),
+                  "unknown option '-z' in '-fz'");
 }
 
 TEST_CASE("JPEG output with --quality") {

@@ -537,12 +537,16 @@ bool ApplyShortFlags(string_view group, Command command, unsigned mask, CommandL
   for (size_t k = 2; k < group.size(); ++k) {
     const char letter[3] = {'-', group[k], 0};
     const OptionSpec* spec = FindOption(letter, mask);
-    if (spec == nullptr || spec->takes_value) {
-      *error = UsageError{"unknown option '" + std::string(letter) + "' in '" +
-                              std::string(group) + "'",
-                          spec ? std::string(letter) + " takes a value, so it must come first "
-                                                       "or alone"
-                               : HelpHint(command)};
+    if (spec == nullptr) {
+      *error = UsageError{
+          "unknown option '" + std::string(letter) + "' in '" + std::string(group) + "'",
+          HelpHint(command)};
+      return false;
+    }
+    if (spec->takes_value) {
+      *error = UsageError{std::string(letter) + " takes a value, so it cannot follow other " +
+                              "flags in '" + std::string(group) + "'",
+                          "put it first in the group, or give it alone"};
       return false;
     }
     if (!Record(*spec, command, cl, error) || !spec->apply({}, cl, error)) return false;
