@@ -12,7 +12,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
-#include <string_view>
 
 #include "pixconv/export.h"
 #include "pixconv/layout.h"
@@ -159,20 +158,5 @@ Status Convert(const ImageView& src, const OutputView& dst, const ConvertOptions
 // ("AVX3", "AVX2", ..., "EMU128"), and the one runtime dispatch picks.
 PIXCONV_EXPORT std::string SupportedTargetNames();
 PIXCONV_EXPORT const char* BestTargetName();
-
-// Case-insensitive option parsing for the CLI (nullopt-like: returns false on unknown names).
-PIXCONV_EXPORT bool ParseOutputType(std::string_view s, OutputType* out);
-PIXCONV_EXPORT bool ParseChannelOrder(std::string_view s, ChannelOrder* out);
-PIXCONV_EXPORT bool ParseYuvMatrix(std::string_view s, YuvMatrix* out);
-PIXCONV_EXPORT bool ParseYuvRange(std::string_view s, YuvRange* out);
-PIXCONV_EXPORT bool ParseChromaFilter(std::string_view s, ChromaFilter* out);
-PIXCONV_EXPORT bool ParseInputTransfer(std::string_view s, InputTransfer* out);
-PIXCONV_EXPORT bool ParseOutputTransfer(std::string_view s, OutputTransfer* out);
-// ParseColormap accepts "turbo", "CyanToYellow", "cyan_to_yellow", ...
-PIXCONV_EXPORT bool ParseColormap(std::string_view s, Colormap* out);
-
-// Rerun's name of a colormap ("Turbo", "CyanToYellow"; "None"), which ParseColormap accepts;
-// "unknown" for values outside the enum.
-PIXCONV_EXPORT std::string_view Name(Colormap c);
 
 }  // namespace pixconv

@@ -22,10 +22,12 @@ enum class StatusCode : int {
   kUnsupported = 8,       // valid input that pixconv does not handle (e.g. 12-bit JPEG)
   kCorruptData = 9,       // an encoded file that is truncated or malformed
   kLimitExceeded = 10,    // above a caller-set limit (decompression-bomb guard)
-  kIoError = 11,          // reading or writing a file failed (CLI and file helpers only)
+  // 11 is reserved: the C ABI's PIXCONV_ERROR_IO ("i/o error"). The library reads and writes
+  // no files, so no C++ call returns it; the pixconv CLI uses it for its file errors.
 };
 
-// A short, stable, lower-case name of a code ("buffer too small").
+// A short, stable, lower-case name of a code ("buffer too small"); "i/o error" for the
+// reserved 11, "unknown status" for other values outside the enum.
 PIXCONV_EXPORT const char* StatusCodeName(StatusCode code);
 
 class [[nodiscard]] Status {

@@ -15,8 +15,9 @@ const char* StatusCodeName(StatusCode code) {
     case StatusCode::kUnsupported: return "unsupported";
     case StatusCode::kCorruptData: return "corrupt data";
     case StatusCode::kLimitExceeded: return "limit exceeded";
-    case StatusCode::kIoError: return "i/o error";
   }
+  // The C ABI's PIXCONV_ERROR_IO, reserved in StatusCode (status.h).
+  if (static_cast<int>(code) == 11) return "i/o error";
   return "unknown status";
 }
 

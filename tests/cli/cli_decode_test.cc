@@ -67,10 +67,17 @@ TEST_CASE("PNG and JPEG errors") {
   r = RunPixconv({"info", dir.Path("corrupt.png")});
   CHECK(r.exit_code == 1);
 
-  // Raw-format options would be ignored for a PNG; say so instead.
+  // Raw-format options win over a start that only looks like a PNG: read as raw samples.
   r = RunPixconv({"convert", dir.Path("corrupt.png"), "--size", "2x2", "-o", dir.Path("out.png")});
-  CHECK(r.exit_code == 2);
-  CHECK(Contains(r.err, "is a PNG file, whose header gives its size and format"));
+  CHECK(r.exit_code == 0);
+  CHECK(Contains(r.err, "L/U8 at 2x2 uses 4 bytes, file has 40"));
+  // For a PNG whose header reads they do not apply, and a warning says so.
+  WriteFile(dir.Path("g.raw"), {0, 64, 128, 255});
+  REQUIRE(RunPixconv({"convert", dir.Path("g.raw"), "--size", "2x2", "-o", dir.Path("ok.png")})
+              .exit_code == 0);
+  r = RunPixconv({"convert", dir.Path("ok.png"), "--size", "2x2", "-o", dir.Path("ok2.png")});
+  CHECK(r.exit_code == 0);
+  CHECK(Contains(r.err, "is a PNG file, so the raw-input options (--size) do not apply to it"));
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <png.h>
 #include <spawn.h>
 #include <sys/wait.h>
+#include <csignal>
 #include <unistd.h>
 
 #include <algorithm>
@@ -66,13 +67,9 @@ std::vector<std::string> CliCommand() {
   return words;
 }
 
-}  // namespace
-
-RunResult RunPixconv(const std::vector<std::string>& args) { return RunPixconvWithStdin(args, {}); }
-
-RunResult RunPixconvWithStdin(const std::vector<std::string>& args,
-                              const std::vector<uint8_t>& input) {
-  TempDir io;
+// Starts pixconv (CliCommand) with stdin, stdout and stderr on files of `io`.
+int Spawn(const TempDir& io, const std::vector<std::string>& args,
+          const std::vector<uint8_t>& input, const std::vector<std::string>& env) {
   const std::string in_path = io.Path("stdin");
   WriteFile(in_path, input);
   const std::string out_path = io.Path("stdout"), err_path = io.Path("stderr");
@@ -81,6 +78,11 @@ RunResult RunPixconvWithStdin(const std::vector<std::string>& args,
   std::vector<char*> argv;
   for (std::string& a : argv_storage) argv.push_back(a.data());
   argv.push_back(nullptr);
+  std::vector<std::string> env_storage(env);
+  for (char** e = environ; *e != nullptr; ++e) env_storage.emplace_back(*e);
+  std::vector<char*> envp;
+  for (std::string& e : env_storage) envp.push_back(e.data());
+  envp.push_back(nullptr);
 
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
@@ -90,16 +92,57 @@ RunResult RunPixconvWithStdin(const std::vector<std::string>& args,
   posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                    0600);
   pid_t pid = 0;
-  const int spawn_error = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  const int spawn_error =
+      posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
-  REQUIRE_MESSAGE(spawn_error == 0, "cannot run " << argv_storage[0] << ": " << std::strerror(spawn_error));
+  REQUIRE_MESSAGE(spawn_error == 0,
+                  "cannot run " << argv_storage[0] << ": " << std::strerror(spawn_error));
+  return pid;
+}
 
+RunResult Reap(const TempDir& io, int pid, int* signal_number) {
   int status = 0;
   while (waitpid(pid, &status, 0) < 0) REQUIRE(errno == EINTR);
   RunResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.out = Slurp(out_path);
-  result.err = Slurp(err_path);
+  if (signal_number) *signal_number = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+  result.out = Slurp(io.Path("stdout"));
+  result.err = Slurp(io.Path("stderr"));
+  return result;
+}
+
+}  // namespace
+
+RunResult RunPixconv(const std::vector<std::string>& args) { return RunPixconvWithStdin(args, {}); }
+
+RunResult RunPixconvWithStdin(const std::vector<std::string>& args,
+                              const std::vector<uint8_t>& input) {
+  TempDir io;
+  return Reap(io, Spawn(io, args, input, {}), nullptr);
+}
+
+RunResult RunPixconvWithEnv(const std::vector<std::string>& args,
+                            const std::vector<std::string>& env) {
+  TempDir io;
+  return Reap(io, Spawn(io, args, {}, env), nullptr);
+}
+
+BackgroundRun::BackgroundRun(const std::vector<std::string>& args,
+                             const std::vector<std::string>& env)
+    : pid_(Spawn(io_, args, {}, env)) {}
+
+BackgroundRun::~BackgroundRun() {
+  if (pid_ < 0) return;
+  kill(pid_, SIGKILL);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+}
+
+void BackgroundRun::Signal(int signal_number) { REQUIRE(kill(pid_, signal_number) == 0); }
+
+RunResult BackgroundRun::Wait(int* signal_number) {
+  const RunResult result = Reap(io_, pid_, signal_number);
+  pid_ = -1;
   return result;
 }
 

@@ -37,6 +37,26 @@ RunResult RunPixconv(const std::vector<std::string>& args);
 // The same with `input` as stdin.
 RunResult RunPixconvWithStdin(const std::vector<std::string>& args,
                               const std::vector<uint8_t>& input);
+// The same with variables ("NAME=value") added to the environment.
+RunResult RunPixconvWithEnv(const std::vector<std::string>& args,
+                            const std::vector<std::string>& env);
+
+// A pixconv process running in the background, for tests that signal it mid-run.
+class BackgroundRun {
+ public:
+  BackgroundRun(const std::vector<std::string>& args, const std::vector<std::string>& env);
+  ~BackgroundRun();  // kills and reaps the process if Wait() was not called
+  BackgroundRun(const BackgroundRun&) = delete;
+  BackgroundRun& operator=(const BackgroundRun&) = delete;
+
+  void Signal(int signal_number);
+  // Waits for the process to end. signal_number is the signal that ended it, or 0.
+  RunResult Wait(int* signal_number);
+
+ private:
+  TempDir io_;
+  int pid_ = -1;
+};
 
 inline bool Contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;

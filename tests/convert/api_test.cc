@@ -104,17 +104,5 @@ TEST_CASE("target names") {
   CHECK(std::string(conv->target_name()) == BestTargetName());
 }
 
-TEST_CASE("option names parse case-insensitively") {
-  OutputType t;
-  CHECK((ParseOutputType("RGBAF32", &t) && t == OutputType::RGBAF32));
-  CHECK_FALSE(ParseOutputType("rgb", &t));
-  YuvMatrix m;
-  CHECK((ParseYuvMatrix("BT2020", &m) && m == YuvMatrix::Bt2020));
-  InputTransfer in;
-  CHECK((ParseInputTransfer("Auto", &in) && in == InputTransfer::Auto));
-  ChromaFilter c;
-  CHECK_FALSE(ParseChromaFilter("cubic", &c));
-}
-
 }  // namespace
 }  // namespace pixconv

@@ -39,8 +39,8 @@ void CheckSameBytes(const ImageView& src, const ConvertOptions& o) {
     const std::vector<uint8_t> table = ConvertUnder(ValueTablePolicy::kAlways, src, o);
     for (size_t i = 0; i < planned.size(); ++i) {
       if (planned[i] != table[i]) {
-        FAIL_CHECK(target << " " << Describe(src.format) << " colormap " << Name(o.colormap)
-                          << " segmentation " << o.segmentation << " range "
+        FAIL_CHECK(target << " " << Describe(src.format) << " colormap "
+                          << static_cast<int>(o.colormap) << " segmentation " << o.segmentation << " range "
                           << static_cast<int>(o.range) << " [" << o.range_lo << ", " << o.range_hi
                           << "] pixel " << i / 4 << " channel " << i % 4 << ": table "
                           << int{table[i]} << ", planned kernel " << int{planned[i]});

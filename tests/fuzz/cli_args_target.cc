@@ -55,7 +55,7 @@ void CheckParsed(const CommandLine& cl) {
       PIXCONV_FUZZ_CHECK(!cl.inputs.empty() && !cl.output.empty());
       break;
     case Command::kInfo:
-      PIXCONV_FUZZ_CHECK(cl.inputs.size() == 1);
+      PIXCONV_FUZZ_CHECK(!cl.inputs.empty());
       break;
     case Command::kFormats:
     case Command::kBench:
@@ -87,6 +87,13 @@ void CheckParsed(const CommandLine& cl) {
   if (cl.depth) PIXCONV_FUZZ_CHECK(o.colormap != Colormap::None);
   if (cl.rgba16) PIXCONV_FUZZ_CHECK(o.to == OutputType::RGBAF32);
   PIXCONV_FUZZ_CHECK(cl.jobs <= 1024);
+  PIXCONV_FUZZ_CHECK(!(cl.force && cl.skip_existing));
+  PIXCONV_FUZZ_CHECK(cl.jpeg_quality >= 1 && cl.jpeg_quality <= 100);
+  PIXCONV_FUZZ_CHECK(cl.max_pixels >= 1);
+  PIXCONV_FUZZ_CHECK(raw.strides.has_value() == (raw.stride_values > 0));
+  PIXCONV_FUZZ_CHECK(raw.stride_values <= kMaxPlanes);
+  // Every option recorded as given is one the parser knows by its long name.
+  for (const std::string& name : cl.given) PIXCONV_FUZZ_CHECK(name.starts_with("--"));
 }
 
 // The raw-input path of convert and info, on a file of the length byte 1 asks for.
@@ -95,8 +102,11 @@ void RunRawInput(const CommandLine& cl, const ConvertOptions& options, Delta fil
   ImageFormat format;
   UsageError usage;
   const std::string& path = cl.inputs[0];
-  if (!cli::RawFormatFromArgs(cl.raw, path, &format, &usage)) {
-    PIXCONV_FUZZ_CHECK(!cl.raw.width && !usage.message.empty());
+  // The raw path starts from the file's bytes for its messages; their content does not matter.
+  if (!cli::RawFormatFromArgs(cl.raw, path, std::vector<uint8_t>(data.begin(), data.end()),
+                              &format, &usage)) {
+    // No --size, or more --stride values than the format has planes.
+    PIXCONV_FUZZ_CHECK((!cl.raw.width || cl.raw.stride_values > 1) && !usage.message.empty());
     return;
   }
   PIXCONV_FUZZ_CHECK(format.width == *cl.raw.width && format.height == *cl.raw.height);

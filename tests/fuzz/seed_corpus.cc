@@ -388,6 +388,20 @@ std::vector<Seed> CliArgsSeeds() {
                            "--class-colors", "0 1 2\n", "-o", "x.png"},
       Expect::kRejected, true);
   add("no-command", {}, Expect::kRejected);
+  add("short-flags", {"convert", "a.raw", "b.raw", "--size", "8x8", "-fq", "-j4", "-oout/"},
+      Expect::kAccepted);
+  add("jpeg-out", {"convert", "x.raw", "--size", "8x8", "--pixel-format", "yuv420p", "-o",
+                   "x.jpg", "--quality", "75", "--skip-existing", "--input-format", "raw"},
+      Expect::kAccepted);
+  add("info-several", {"info", "a.raw", "b.raw", "--size", "4x4", "--datatype", "uint16",
+                       "--max-pixels", "1000"},
+      Expect::kAccepted);
+  add("output-twice", {"convert", "x.raw", "--size", "4x4", "-o", "a.png", "-o", "b.png"},
+      Expect::kRejected);
+  add("force-and-skip", {"convert", "x.raw", "--size", "4x4", "-f", "-n", "-o", "a.png"},
+      Expect::kRejected);
+  add("premultiply-png", {"convert", "x.raw", "--size", "4x4", "--premultiply", "-o", "a.png"},
+      Expect::kRejected);
   return seeds;
 }
 

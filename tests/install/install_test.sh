@@ -20,6 +20,7 @@ for f in include/pixconv/pixconv.h include/pixconv/version.h include/pixconv/exp
 done
 [ -f "$lib/libpixconv.a" ] || fail "static library not installed"
 [ -f "$lib/pkgconfig/pixconv.pc" ] || fail "pixconv.pc not installed"
+[ -f "$root/share/man/man1/pixconv.1" ] || fail "the man page pixconv.1 not installed"
 
 # The soname carries the ABI version; the development link points at it.
 soname=$(objdump -p "$lib/libpixconv.so" | awk '$1 == "SONAME" { print $2 }')

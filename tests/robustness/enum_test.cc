@@ -51,7 +51,6 @@ TEST_CASE("unknown values in the image format") {
   CHECK(Name(static_cast<PixelFormat>(99)) == "unknown");
   CHECK(Name(static_cast<ColorModel>(99)) == "unknown");
   CHECK(Name(static_cast<ChannelDatatype>(99)) == "unknown");
-  CHECK(Name(static_cast<Colormap>(99)) == "unknown");
   CHECK(Name(static_cast<Codec>(99)) == "unknown");
   CHECK(BitsPerSample(static_cast<ChannelDatatype>(99)) == 0);
   CHECK(std::string(StatusCodeName(static_cast<StatusCode>(99))) == "unknown status");

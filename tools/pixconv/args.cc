@@ -12,6 +12,9 @@
 #include <system_error>
 #include <vector>
 
+#include "names.h"
+#include "text.h"
+
 namespace pixconv::cli {
 namespace {
 
@@ -28,14 +31,6 @@ bool ParseFiniteDouble(string_view s, double* out) {
   if (s.empty()) return false;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
   return ec == std::errc() && end == s.data() + s.size() && std::isfinite(*out);
-}
-
-// Option values are ASCII names, compared case-insensitively.
-std::string Lower(string_view s) {
-  std::string lower(s);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return lower;
 }
 
 std::vector<string_view> SplitComma(string_view s) {
@@ -63,11 +58,31 @@ UsageError BadValue(string_view option, string_view value, std::string hint) {
                     std::move(hint)};
 }
 
-// Passes `parsed` through; when false, fills *error with the bad value and the choices.
-bool Parsed(bool parsed, string_view option, string_view value, std::string choices,
-            UsageError* error) {
-  if (!parsed) *error = BadValue(option, value, "choose " + std::move(choices));
-  return parsed;
+// "did you mean X? " when `value` is close to one of `names`, else "".
+template <typename Enum>
+std::string DidYouMean(string_view value, std::span<const NamedValue<Enum>> names) {
+  const string_view closest = ClosestName(value, names);
+  return closest.empty() ? "" : "did you mean " + std::string(closest) + "? ";
+}
+
+// Stores `parsed` into *out; when `value` named nothing (nullopt), fills *error with the
+// closest name and the choices.
+template <typename Enum>
+bool ParseInto(string_view option, string_view value, std::span<const NamedValue<Enum>> names,
+               const std::optional<Enum>& parsed, const std::string& choices, Enum* out,
+               UsageError* error) {
+  if (!parsed.has_value()) {
+    *error = BadValue(option, value, DidYouMean(value, names) + "choose " + choices);
+    return false;
+  }
+  *out = parsed.value();
+  return true;
+}
+
+template <typename Enum>
+bool ParseInto(string_view option, string_view value, std::span<const NamedValue<Enum>> names,
+               const std::string& choices, Enum* out, UsageError* error) {
+  return ParseInto(option, value, names, ParseName(value, names), choices, out, error);
 }
 
 // Each option parser returns false after filling *error.
@@ -91,23 +106,37 @@ bool ApplySize(string_view v, CommandLine* cl, UsageError* error) {
 }
 
 bool ApplyColorModel(string_view v, CommandLine* cl, UsageError* error) {
-  cl->raw.color_model = ParseColorModel(v);
-  return Parsed(cl->raw.color_model.has_value(), "--color-model", v,
-                "one of " + NameList(kAllColorModels), error);
+  ColorModel m{};
+  if (!ParseInto("--color-model", v, ColorModelNames(), ParseColorModelName(v),
+                 "one of " + NameList(kAllColorModels) + " (or gray for L)", &m, error)) {
+    return false;
+  }
+  cl->raw.color_model = m;
+  return true;
 }
 
 bool ApplyDatatype(string_view v, CommandLine* cl, UsageError* error) {
-  cl->raw.datatype = ParseChannelDatatype(v);
-  return Parsed(cl->raw.datatype.has_value(), "--datatype", v, "one of " + NameList(kAllDatatypes),
-                error);
+  ChannelDatatype t{};
+  if (!ParseInto("--datatype", v, DatatypeNames(), ParseDatatypeName(v),
+                 "one of " + NameList(kAllDatatypes) + " (or NumPy's uint8 ... float64)", &t,
+                 error)) {
+    return false;
+  }
+  cl->raw.datatype = t;
+  return true;
 }
 
 bool ApplyPixelFormat(string_view v, CommandLine* cl, UsageError* error) {
-  cl->raw.pixel_format = ParsePixelFormat(v);
-  return Parsed(cl->raw.pixel_format.has_value(), "--pixel-format", v,
-                "one of " + NameList(kAllPixelFormats) +
-                    " (or the aliases i420, i422, i444, i420f, i422f, i444f, y8, y8f)",
-                error);
+  PixelFormat f{};
+  if (!ParseInto("--pixel-format", v, PixelFormatNames(), ParsePixelFormatName(v),
+                 "one of " + NameList(kAllPixelFormats) +
+                     " (or i420, i422, i444, i420f, i422f, i444f, y8, y8f, or ffmpeg's yuv420p, "
+                     "yuvj420p, yuv422p, yuvj422p, yuv444p, yuvj444p, yuyv422, gray)",
+                 &f, error)) {
+    return false;
+  }
+  cl->raw.pixel_format = f;
+  return true;
 }
 
 bool ApplyStride(string_view v, CommandLine* cl, UsageError* error) {
@@ -128,6 +157,7 @@ bool ApplyStride(string_view v, CommandLine* cl, UsageError* error) {
   // One value serves every plane: the common case of a frame whose planes share one pitch.
   if (parts.size() == 1) strides.fill(strides[0]);
   cl->raw.strides = strides;
+  cl->raw.stride_values = parts.size();
   return true;
 }
 
@@ -138,7 +168,8 @@ bool ApplyOutputType(string_view v, CommandLine* cl, UsageError* error) {
     cl->options.to = OutputType::RGBAF32;
     return true;
   }
-  return Parsed(ParseOutputType(v, &cl->options.to), "--to", v, "rgba8, rgbaf32 or rgba16", error);
+  return ParseInto("--to", v, OutputTypeNames(), "rgba8, rgbaf32 or rgba16", &cl->options.to,
+                   error);
 }
 
 bool ApplyRange(string_view v, CommandLine* cl, UsageError* error) {
@@ -164,39 +195,43 @@ bool ApplyRange(string_view v, CommandLine* cl, UsageError* error) {
   } else if (lower == "depth") {
     o.range = RangeMode::Depth;
   } else {
-    *error = BadValue("--range", v, "choose auto, datatype, depth or LO,HI (e.g. 0,4095)");
+    constexpr string_view kModes[] = {"auto", "datatype", "depth"};
+    const string_view closest = ClosestName(v, kModes);
+    *error = BadValue("--range", v,
+                      (closest.empty() ? "" : "did you mean " + std::string(closest) + "? ") +
+                          "choose auto, datatype, depth or LO,HI (e.g. 0,4095)");
     return false;
   }
   return true;
 }
 
 bool ApplyOrder(string_view v, CommandLine* cl, UsageError* error) {
-  return Parsed(ParseChannelOrder(v, &cl->options.order), "--order", v, "rgba or bgra", error);
+  return ParseInto("--order", v, ChannelOrderNames(), "rgba or bgra", &cl->options.order, error);
 }
 
 bool ApplyInputTransfer(string_view v, CommandLine* cl, UsageError* error) {
-  return Parsed(ParseInputTransfer(v, &cl->options.input_transfer), "--input-transfer", v,
-                "srgb, linear or auto", error);
+  return ParseInto("--input-transfer", v, InputTransferNames(), "srgb, linear or auto",
+                   &cl->options.input_transfer, error);
 }
 
 bool ApplyOutputTransfer(string_view v, CommandLine* cl, UsageError* error) {
-  return Parsed(ParseOutputTransfer(v, &cl->options.output_transfer), "--output-transfer", v,
-                "default, srgb or linear", error);
+  return ParseInto("--output-transfer", v, OutputTransferNames(), "default, srgb or linear",
+                   &cl->options.output_transfer, error);
 }
 
 bool ApplyMatrix(string_view v, CommandLine* cl, UsageError* error) {
-  return Parsed(ParseYuvMatrix(v, &cl->options.yuv_matrix), "--matrix", v, "bt601, bt709 or bt2020",
-                error);
+  return ParseInto("--matrix", v, YuvMatrixNames(), "bt601, bt709 or bt2020",
+                   &cl->options.yuv_matrix, error);
 }
 
 bool ApplyYuvRange(string_view v, CommandLine* cl, UsageError* error) {
-  return Parsed(ParseYuvRange(v, &cl->options.yuv_range), "--yuv-range", v, "limited or full",
-                error);
+  return ParseInto("--yuv-range", v, YuvRangeNames(), "limited or full", &cl->options.yuv_range,
+                   error);
 }
 
 bool ApplyChroma(string_view v, CommandLine* cl, UsageError* error) {
-  return Parsed(ParseChromaFilter(v, &cl->options.chroma), "--chroma", v, "nearest or bilinear",
-                error);
+  return ParseInto("--chroma", v, ChromaFilterNames(), "nearest or bilinear", &cl->options.chroma,
+                   error);
 }
 
 bool ApplyOutput(string_view v, CommandLine* cl, UsageError*) {
@@ -215,11 +250,17 @@ bool ApplyPremultiply(string_view, CommandLine* cl, UsageError*) {
 }
 
 bool ApplyColormap(string_view v, CommandLine* cl, UsageError* error) {
-  return Parsed(ParseColormap(v, &cl->options.colormap) && cl->options.colormap != Colormap::None,
-                "--colormap", v,
-                "grayscale, inferno, magma, plasma, turbo, viridis, cyantoyellow, spectral or "
-                "twilight",
-                error);
+  // "none" is the absence of --colormap, not a value of it.
+  const Colormap c = ParseColormap(v).value_or(Colormap::None);
+  if (c == Colormap::None) {
+    *error = BadValue("--colormap", v,
+                      DidYouMean(v, ColormapNames()) +
+                          "choose grayscale, inferno, magma, plasma, turbo, viridis, "
+                          "cyantoyellow, spectral or twilight");
+    return false;
+  }
+  cl->options.colormap = c;
+  return true;
 }
 
 bool ApplyDepth(string_view, CommandLine* cl, UsageError*) {
@@ -245,10 +286,60 @@ bool ApplyOutputFormat(string_view v, CommandLine* cl, UsageError* error) {
     cl->output_kind = OutputKindArg::kPfm;
   } else if (lower == "rgba" || lower == "raw") {
     cl->output_kind = OutputKindArg::kRaw;
+  } else if (lower == "jpeg" || lower == "jpg") {
+    cl->output_kind = OutputKindArg::kJpeg;
   } else {
-    *error = BadValue("--output-format", v, "choose png, pfm, rgba or raw");
+    *error = BadValue("--output-format", v, "choose png, jpeg, pfm, rgba or raw");
     return false;
   }
+  return true;
+}
+
+bool ApplyInputFormat(string_view v, CommandLine* cl, UsageError* error) {
+  const std::string lower = Lower(v);
+  if (lower == "auto") {
+    cl->input_format = InputFormatArg::kAuto;
+  } else if (lower == "raw") {
+    cl->input_format = InputFormatArg::kRaw;
+  } else if (lower == "png") {
+    cl->input_format = InputFormatArg::kPng;
+  } else if (lower == "jpeg" || lower == "jpg") {
+    cl->input_format = InputFormatArg::kJpeg;
+  } else {
+    *error = BadValue("--input-format", v, "choose auto, raw, png or jpeg");
+    return false;
+  }
+  return true;
+}
+
+bool ApplyMaxPixels(string_view v, CommandLine* cl, UsageError* error) {
+  uint64_t n = 0;
+  if (!ParseUnsigned(v, &n) || n == 0) {
+    *error = BadValue("--max-pixels", v,
+                      "give the largest width x height to decode, e.g. --max-pixels 1000000000");
+    return false;
+  }
+  cl->max_pixels = n;
+  return true;
+}
+
+bool ApplyQuality(string_view v, CommandLine* cl, UsageError* error) {
+  uint64_t n = 0;
+  if (!ParseUnsigned(v, &n) || n < 1 || n > 100) {
+    *error = BadValue("--quality", v, "give the JPEG quality, 1..100 (default 90)");
+    return false;
+  }
+  cl->jpeg_quality = static_cast<int>(n);
+  return true;
+}
+
+bool ApplySkipExisting(string_view, CommandLine* cl, UsageError*) {
+  cl->skip_existing = true;
+  return true;
+}
+
+bool ApplyAutoOrient(string_view, CommandLine* cl, UsageError*) {
+  cl->auto_orient = true;
   return true;
 }
 
@@ -323,7 +414,12 @@ constexpr OptionSpec kOptions[] = {
     {"--segmentation", 0, false, kConvert, ApplySegmentation},
     {"--class-colors", 0, true, kConvert, ApplyClassColors},
     {"--output-format", 0, true, kConvert, ApplyOutputFormat},
+    {"--input-format", 0, true, kConvert | kInfo, ApplyInputFormat},
+    {"--max-pixels", 0, true, kConvert | kInfo, ApplyMaxPixels},
+    {"--auto-orient", 0, false, kConvert, ApplyAutoOrient},
+    {"--quality", 0, true, kConvert, ApplyQuality},
     {"--force", 'f', false, kConvert, ApplyForce},
+    {"--skip-existing", 'n', false, kConvert, ApplySkipExisting},
     {"--jobs", 'j', true, kConvert, ApplyJobs},
     {"--quiet", 'q', false, kConvert, ApplyQuiet},
     {"--progress", 0, false, kConvert, ApplyProgress},
@@ -332,22 +428,6 @@ constexpr OptionSpec kOptions[] = {
     {"--filter", 0, true, kBench, ApplyFilter},
     {"--target", 0, true, kConvert | kBench, ApplyTarget},
 };
-
-// Levenshtein distance, for "did you mean" on a mistyped option.
-size_t EditDistance(string_view a, string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t substitute = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
-      diagonal = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitute});
-    }
-  }
-  return row[b.size()];
-}
 
 const char* CommandName(Command c) {
   switch (c) {
@@ -405,11 +485,6 @@ bool CheckPositional(Command command, std::vector<std::string> positional, Comma
     *error = UsageError{"missing input file", HelpHint(command)};
     return false;
   }
-  if (command == Command::kInfo && n > 1) {
-    *error = UsageError{"too many arguments: expected one input file, got " + std::to_string(n),
-                        "run 'pixconv info' once per file; " + HelpHint(command)};
-    return false;
-  }
   cl->inputs = std::move(positional);
   return true;
 }
@@ -432,6 +507,51 @@ UsageError UnknownOption(string_view arg, Command command, unsigned mask) {
   if (best && (best->commands & mask))
     hint = "did you mean " + std::string(best->name) + "? " + hint;
   return UsageError{"unknown option '" + std::string(arg) + "'", hint};
+}
+
+const OptionSpec* FindOption(string_view name, unsigned mask) {
+  const bool is_long = name.starts_with("--");
+  for (const OptionSpec& s : kOptions) {
+    const bool match = is_long ? s.name == name : (name.size() == 2 && s.short_name == name[1]);
+    if (match && (s.commands & mask)) return &s;
+  }
+  return nullptr;
+}
+
+// Notes that `spec` was given. An option with a value given twice is an error: which one was
+// meant (two -o, two --size) cannot be guessed.
+bool Record(const OptionSpec& spec, Command command, CommandLine* cl, UsageError* error) {
+  const bool repeated = !cl->given.insert(std::string(spec.name)).second;
+  if (repeated && spec.takes_value) {
+    *error = UsageError{std::string(spec.name) + " is given more than once",
+                        "give it once; " + HelpHint(command)};
+    return false;
+  }
+  return true;
+}
+
+// -fq: every letter after the first of a group of short flags (the first is applied by the
+// caller). A letter that takes a value can only come first (-j4).
+bool ApplyShortFlags(string_view group, Command command, unsigned mask, CommandLine* cl,
+                     UsageError* error) {
+  for (size_t k = 2; k < group.size(); ++k) {
+    const char letter[3] = {'-', group[k], 0};
+    const OptionSpec* spec = FindOption(letter, mask);
+    if (spec == nullptr) {
+      *error = UsageError{
+          "unknown option '" + std::string(letter) + "' in '" + std::string(group) + "'",
+          HelpHint(command)};
+      return false;
+    }
+    if (spec->takes_value) {
+      *error = UsageError{std::string(letter) + " takes a value, so it cannot follow other " +
+                              "flags in '" + std::string(group) + "'",
+                          "put it first in the group, or give it alone"};
+      return false;
+    }
+    if (!Record(*spec, command, cl, error) || !spec->apply({}, cl, error)) return false;
+  }
+  return true;
 }
 
 // --depth means range Depth and Turbo, each unless given explicitly; segmentation excludes
@@ -480,17 +600,13 @@ bool ParseCommandArgs(Command command, std::span<const char* const> args, Comman
       cl->help_topic = command;
       return true;
     }
-    // --name=value, --name value, -o value.
+    // --name=value, --name value, -o value, -ovalue, and flags together: -fq.
     const bool is_long = arg.starts_with("--");
     const size_t eq = is_long ? arg.find('=') : string_view::npos;
-    const string_view name = arg.substr(0, eq);
-    const OptionSpec* spec = nullptr;
-    for (const OptionSpec& s : kOptions) {
-      const bool match = is_long ? s.name == name : (arg.size() == 2 && s.short_name == arg[1]);
-      if (match && (s.commands & mask)) spec = &s;
-    }
+    const string_view name = is_long ? arg.substr(0, eq) : arg.substr(0, 2);
+    const OptionSpec* spec = FindOption(name, mask);
     if (spec == nullptr) {
-      *error = UnknownOption(arg, command, mask);
+      *error = UnknownOption(is_long ? arg : name, command, mask);
       return false;
     }
     string_view value;
@@ -500,6 +616,12 @@ bool ParseCommandArgs(Command command, std::span<const char* const> args, Comman
         return false;
       }
       value = arg.substr(eq + 1);
+    } else if (!is_long && arg.size() > 2) {
+      if (spec->takes_value) {
+        value = arg.substr(2);  // -j4, -oout.png
+      } else if (!ApplyShortFlags(arg, command, mask, cl, error)) {
+        return false;
+      }
     } else if (spec->takes_value) {
       if (i + 1 == args.size()) {
         *error = UsageError{"missing value after " + std::string(arg), HelpHint(command)};
@@ -507,7 +629,7 @@ bool ParseCommandArgs(Command command, std::span<const char* const> args, Comman
       }
       value = args[++i];
     }
-    if (!spec->apply(value, cl, error)) return false;
+    if (!Record(*spec, command, cl, error) || !spec->apply(value, cl, error)) return false;
     range_given = range_given || spec->apply == ApplyRange;
   }
   if (!ResolveMapping(range_given, cl, error)) return false;
@@ -516,6 +638,11 @@ bool ParseCommandArgs(Command command, std::span<const char* const> args, Comman
   if (command == Command::kConvert && cl->output.empty()) {
     *error = UsageError{"missing output: give -o OUT (.png, .pfm, .rgba or .raw), -o DIR/ or -o -",
                         HelpHint(command)};
+    return false;
+  }
+  if (cl->force && cl->skip_existing) {
+    *error = UsageError{"--force and --skip-existing exclude each other",
+                        "--force replaces existing outputs, --skip-existing leaves them"};
     return false;
   }
   if (cl->raw.pixel_format && (cl->raw.color_model || cl->raw.datatype)) {
@@ -552,8 +679,12 @@ bool ParseCommandLine(int argc, const char* const* argv, CommandLine* out, Usage
   if (CommandFromName(command, &out->command)) {
     return ParseCommandArgs(out->command, args.subspan(1), out, error);
   }
+  constexpr string_view kCommands[] = {"convert", "info", "formats", "bench", "help"};
+  const string_view closest = ClosestName(command, kCommands);
   *error = UsageError{"unknown command '" + std::string(command) + "'",
-                      "the commands are convert, info, formats and bench; run 'pixconv --help'"};
+                      (closest.empty() ? "" : "did you mean " + std::string(closest) + "? ") +
+                          "the commands are convert, info, formats and bench; run 'pixconv "
+                          "--help'"};
   return false;
 }
 

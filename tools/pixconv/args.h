@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,7 @@ struct RawFormatArgs {
   std::optional<ChannelDatatype> datatype;
   std::optional<PixelFormat> pixel_format;
   std::optional<std::array<size_t, kMaxPlanes>> strides;  // --stride, one value per plane
+  size_t stride_values = 0;  // how many values --stride gave (one serves every plane)
 
   // True when any raw-format option was given (they make no sense for a PNG or JPEG).
   bool AnyGiven() const;
@@ -32,7 +34,11 @@ struct RawFormatArgs {
 enum class Command { kHelp, kVersion, kConvert, kInfo, kFormats, kBench };
 
 // What `-o` names, for `-o -` and `-o DIR/`, where no extension tells (see output_kind.h).
-enum class OutputKindArg { kFromName, kPng, kPfm, kRaw };
+enum class OutputKindArg { kFromName, kPng, kPfm, kRaw, kJpeg };
+
+// --input-format: auto detects PNG and JPEG by content and reads anything else as raw; the
+// others force one reading.
+enum class InputFormatArg { kAuto, kRaw, kPng, kJpeg };
 
 struct CommandLine {
   Command command = Command::kHelp;
@@ -40,10 +46,12 @@ struct CommandLine {
   std::vector<std::string> inputs;      // "-" = stdin
   std::string output;                   // "-" = stdout; a trailing '/' or a directory = batch
   OutputKindArg output_kind = OutputKindArg::kFromName;  // --output-format
+  InputFormatArg input_format = InputFormatArg::kAuto;    // --input-format
   RawFormatArgs raw;
   ConvertOptions options;
   bool rgba16 = false;    // --to rgba16: a 16-bit PNG, from the RGBA f32 conversion
   bool force = false;     // overwrite an existing output
+  bool skip_existing = false;  // --skip-existing: leave existing outputs, convert the rest
   bool verbose = false;   // print a summary of the conversion
   unsigned jobs = 0;      // --jobs: worker threads for a batch, 0 = one per core
   bool quiet = false;     // --quiet: no progress and no summary, only errors
@@ -55,6 +63,13 @@ struct CommandLine {
   // unless --range was given, Turbo unless --colormap was).
   bool depth = false;
   std::string class_colors_file;  // --class-colors: see class_colors_file.h
+  uint64_t max_pixels = uint64_t{1} << 28;  // --max-pixels: the decompression-bomb guard
+  int jpeg_quality = 90;                    // --quality, for JPEG output
+  bool auto_orient = false;                 // --auto-orient: apply EXIF orientation
+  // The long names of the options given ("--matrix"), to tell the user which options do not
+  // apply to an input instead of ignoring them.
+  std::set<std::string> given;
+  bool Given(const char* name) const { return given.count(name) != 0; }
 };
 
 // A mistake in the command line itself (exit status 2): what was wrong, and a hint to fix it.

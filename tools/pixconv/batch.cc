@@ -24,7 +24,6 @@ int RunBatch(const CommandLine& cl, const BatchPlan& plan, bool show_progress) {
   Progress progress(total, show_progress);
   std::atomic<size_t> next{0};
   std::atomic<size_t> failed{0};
-  std::atomic<bool> usage_failed{false};
 
   auto work = [&] {
     for (size_t i = next++; i < total; i = next++) {
@@ -33,7 +32,6 @@ int RunBatch(const CommandLine& cl, const BatchPlan& plan, bool show_progress) {
       UsageError usage;
       const Status status = ConvertFile(cl, job, &report, &usage);
       if (!usage.message.empty()) {
-        usage_failed = true;
         ++failed;
         progress.Print("pixconv: usage error: " + job.input + ": " + usage.message +
                        "\nhint: " + usage.hint);
@@ -62,7 +60,7 @@ int RunBatch(const CommandLine& cl, const BatchPlan& plan, bool show_progress) {
   if (bad == 0) return kExitOk;
   ReportError(std::to_string(bad) + " of " + std::to_string(total) +
               " files failed; the others were converted");
-  return usage_failed ? kExitUsage : kExitError;
+  return kExitError;
 }
 
 }  // namespace pixconv::cli

@@ -12,8 +12,8 @@ namespace pixconv::cli {
 unsigned WorkerCount(unsigned jobs_option, size_t files);
 
 // Runs every job of `plan` (a failed file does not stop the others) and returns the exit
-// status: 0 when all succeeded, 2 when any failed for a usage reason (e.g. a raw file without
-// --size), else 1 when any failed.
+// status: 0 when all succeeded, else 1, whatever the reason a file failed (one raw file
+// without --size is a problem of that file, not of the command line).
 int RunBatch(const CommandLine& cl, const BatchPlan& plan, bool show_progress);
 
 }  // namespace pixconv::cli

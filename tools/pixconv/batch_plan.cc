@@ -9,20 +9,20 @@
 namespace pixconv::cli {
 namespace {
 
-// `-o DIR/` always means a directory; an existing directory without the slash only takes
-// several inputs (one input to `-o somedir` is refused as a file name, like a typo would be).
-bool IsDirectoryOutput(const std::string& output, size_t inputs) {
+// `-o DIR/` always means a directory, and so does an existing directory without the slash,
+// with one input or many (as cp and mv read it).
+bool IsDirectoryOutput(const std::string& output) {
   if (output == kStdio) return false;
   if (output.ends_with('/')) return true;
   std::error_code ec;
-  return inputs > 1 && std::filesystem::is_directory(output, ec);
+  return std::filesystem::is_directory(output, ec);
 }
 
 }  // namespace
 
 bool PlanJobs(const CommandLine& cl, BatchPlan* plan, UsageError* error) {
   const size_t n = cl.inputs.size();
-  const bool to_directory = IsDirectoryOutput(cl.output, n);
+  const bool to_directory = IsDirectoryOutput(cl.output);
   if (n > 1 && !to_directory) {
     *error = UsageError{
         std::to_string(n) + " inputs need an output directory, but -o " + cl.output +

@@ -40,6 +40,16 @@ int RunOne(const CommandLine& cl, const ConvertJob& job) {
   return kExitOk;
 }
 
+// --skip-existing: drops the jobs whose output exists (a stream such as /dev/null is always
+// written). Returns how many were dropped.
+size_t SkipExisting(BatchPlan* plan) {
+  const size_t before = plan->jobs.size();
+  std::erase_if(plan->jobs, [](const ConvertJob& job) {
+    return !IsStreamOutput(job.output) && OutputExists(job.output);
+  });
+  return before - plan->jobs.size();
+}
+
 }  // namespace
 
 int RunConvert(const CommandLine& command_line) {
@@ -52,6 +62,14 @@ int RunConvert(const CommandLine& command_line) {
                                        "redirect stdout (> out.png) or pipe it (| ...)"});
   }
   if (!cl.target.empty() && !SelectTarget(cl.target, &usage)) return ReportUsageError(usage);
+  if (cl.skip_existing) {
+    const size_t skipped = SkipExisting(&plan);
+    if (skipped > 0 && !cl.quiet) {
+      std::fprintf(stderr, "pixconv: skipped %zu of %zu files whose output exists "
+                   "(--skip-existing)\n", skipped, skipped + plan.jobs.size());
+    }
+    if (plan.jobs.empty()) return kExitOk;
+  }
   // Every refusal to overwrite comes before any work, so a batch never stops half-way for it.
   for (const ConvertJob& job : plan.jobs) {
     const Status status = CheckOutputPath(job.output, cl.force);

@@ -1,11 +1,20 @@
 #include "convert_file.h"
 
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstdlib>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "diagnostics.h"
+#include "exif.h"
 #include "file_io.h"
 #include "input.h"
+#include "jpeg_writer.h"
+#include "names.h"
+#include "option_checks.h"
 #include "pfm_writer.h"
 #include "png_writer.h"
 #include "raw_writer.h"
@@ -44,6 +53,8 @@ const char* KindDescription(OutputKind kind, OutputType to) {
       return "float RGB PFM";
     case OutputKind::kRaw:
       return to == OutputType::RGBA8 ? "raw RGBA8" : "raw RGBA f32";
+    case OutputKind::kJpeg:
+      return "8-bit RGB JPEG";
   }
   return "";
 }
@@ -84,8 +95,10 @@ std::string Details(const ConvertJob& job, const InputImage& input, const Conver
   return s;
 }
 
-Status Write(FILE* out, OutputKind kind, const std::vector<uint8_t>& pixels, const ImageFormat& f,
-             const Converter& converter) {
+// `size` is the output's: the input's, turned by --auto-orient.
+Status Write(FILE* out, const CommandLine& cl, OutputKind kind, const std::vector<uint8_t>& pixels,
+             const ImageFormat& size, const Converter& converter) {
+  const ImageFormat& f = size;
   const auto* floats = reinterpret_cast<const float*>(pixels.data());
   switch (kind) {
     case OutputKind::kPng:
@@ -101,8 +114,21 @@ Status Write(FILE* out, OutputKind kind, const std::vector<uint8_t>& pixels, con
       return WritePfm(out, floats, f.width, f.height);
     case OutputKind::kRaw:
       return WriteRaw(out, pixels, converter.options().to);
+    case OutputKind::kJpeg:
+      return WriteJpeg(out, pixels.data(), f.width, f.height, cl.jpeg_quality);
   }
   return Status::Ok();
+}
+
+// Test hook, for tests/cli only: PIXCONV_TEST_COMMIT_DELAY_MS keeps each finished output in
+// its temporary file that long before it is moved into place, so a test can interrupt a batch
+// while temporary files exist.
+void TestCommitDelay() {
+  static const long delay_ms = [] {
+    const char* value = std::getenv("PIXCONV_TEST_COMMIT_DELAY_MS");
+    return value ? std::strtol(value, nullptr, 10) : 0L;
+  }();
+  if (delay_ms > 0) usleep(static_cast<useconds_t>(delay_ms) * 1000);
 }
 
 }  // namespace
@@ -110,9 +136,10 @@ Status Write(FILE* out, OutputKind kind, const std::vector<uint8_t>& pixels, con
 Status ConvertFile(const CommandLine& cl, const ConvertJob& job, ConvertReport* report,
                    UsageError* usage) {
   InputImage input;
-  Status status = ReadInput(job.input, cl.raw, &input, usage);
-  if (status.ok()) status = ViewInput(job.input, cl.raw, &input, usage);
+  Status status = ReadInput(job.input, cl, &input);
+  if (status.ok()) status = ViewInput(job.input, cl, &input, usage);
   if (!status.ok()) return status;
+  WarnAboutOptionsNotApplying(cl, job.input, input);
 
   const ConvertOptions options = OptionsFor(job.kind, cl.options);
   Result<Converter> converter = Converter::Create(input.view, options);
@@ -125,10 +152,20 @@ Status ConvertFile(const CommandLine& cl, const ConvertJob& job, ConvertReport* 
   std::vector<uint8_t> pixels(*output_size);
   status = converter->ConvertAll(input.view, OutputView{pixels.data(), pixels.size(), 0});
   if (!status.ok()) return Status(status.code(), job.input + ": " + status.message());
+  ImageFormat shown = f;  // what is written: f, or f turned upright by --auto-orient
+  if (cl.auto_orient && input.codec == Codec::Jpeg) {
+    const int orientation = input.orientation.value_or(1);
+    pixels = ApplyOrientation(pixels, f.width, f.height, BytesPerPixel(options.to), orientation);
+    if (SwapsAxes(orientation)) std::swap(shown.width, shown.height);
+  }
+  if (job.kind == OutputKind::kJpeg && HasTransparency(pixels.data(), pixels.size() / 4)) {
+    Warn(job.output + ": JPEG has no alpha channel; the image's transparency is dropped");
+  }
 
   OutputFile out;
   status = out.Open(job.output);
-  if (status.ok()) status = Write(out.stream(), job.kind, pixels, f, *converter);
+  if (status.ok()) status = Write(out.stream(), cl, job.kind, pixels, shown, *converter);
+  if (status.ok()) TestCommitDelay();
   if (status.ok()) status = out.Commit();
   if (!status.ok()) {
     const std::string name = job.output == kStdio ? "stdout" : job.output;

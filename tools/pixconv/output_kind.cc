@@ -1,7 +1,6 @@
 #include "output_kind.h"
 
-#include <algorithm>
-#include <cctype>
+#include "text.h"
 
 namespace pixconv::cli {
 namespace {
@@ -10,23 +9,62 @@ bool KindFromExtension(const std::string& path, OutputKind* kind) {
   const size_t dot = path.rfind('.');
   const size_t slash = path.rfind('/');
   if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return false;
-  std::string ext = path.substr(dot + 1);
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string ext = Lower(path.substr(dot + 1));
   if (ext == "png") {
     *kind = OutputKind::kPng;
   } else if (ext == "pfm") {
     *kind = OutputKind::kPfm;
   } else if (ext == "rgba" || ext == "raw") {
     *kind = OutputKind::kRaw;
+  } else if (ext == "jpg" || ext == "jpeg" || ext == "jpe") {
+    *kind = OutputKind::kJpeg;
   } else {
     return false;
   }
   return true;
 }
 
+const char* KindName(OutputKind kind) {
+  switch (kind) {
+    case OutputKind::kPng:
+    case OutputKind::kPng16:
+      return "PNG";
+    case OutputKind::kPfm:
+      return "PFM";
+    case OutputKind::kRaw:
+      return "raw";
+    case OutputKind::kJpeg:
+      return "JPEG";
+  }
+  return "";
+}
+
 bool CheckOptionsFit(const CommandLine& cl, OutputKind kind, UsageError* error) {
   const bool png = kind == OutputKind::kPng || kind == OutputKind::kPng16;
+  if (kind == OutputKind::kJpeg && cl.options.to != OutputType::RGBA8) {
+    *error = UsageError{"a JPEG holds 8-bit samples, so --to " +
+                            std::string(cl.rgba16 ? "rgba16" : "rgbaf32") +
+                            " cannot be written as JPEG",
+                        "use --to rgba8 (the default) for JPEG, or write .png / .pfm / .rgba"};
+    return false;
+  }
+  if (kind == OutputKind::kJpeg && cl.options.order == ChannelOrder::BGRA) {
+    *error = UsageError{"a JPEG stores RGB, so --order bgra would swap red and blue in it",
+                        "use --order bgra with -o OUT.rgba or OUT.raw"};
+    return false;
+  }
+  if (png && cl.options.premultiply) {
+    *error = UsageError{"a PNG stores straight (not premultiplied) alpha, so --premultiply "
+                        "cannot be written as .png",
+                        "use --premultiply with -o OUT.rgba or OUT.raw"};
+    return false;
+  }
+  if (cl.Given("--quality") && kind != OutputKind::kJpeg) {
+    *error = UsageError{"--quality applies to JPEG output only, and this output is " +
+                            std::string(KindName(kind)),
+                        "drop --quality, or write -o OUT.jpg"};
+    return false;
+  }
   if (png && !cl.rgba16 && cl.options.to == OutputType::RGBAF32) {
     *error =
         UsageError{"a PNG holds 8 or 16-bit samples, so --to rgbaf32 cannot be written as .png",
@@ -56,6 +94,8 @@ const char* Extension(OutputKind kind) {
       return "pfm";
     case OutputKind::kRaw:
       return "rgba";
+    case OutputKind::kJpeg:
+      return "jpg";
     default:
       return "png";
   }
@@ -73,6 +113,9 @@ bool ResolveOutputKind(const CommandLine& cl, const std::string& path, bool name
     case OutputKindArg::kRaw:
       *kind = OutputKind::kRaw;
       break;
+    case OutputKindArg::kJpeg:
+      *kind = OutputKind::kJpeg;
+      break;
     case OutputKindArg::kFromName:
       if (!name_has_extension) {
         *kind = OutputKind::kPng;
@@ -83,6 +126,14 @@ bool ResolveOutputKind(const CommandLine& cl, const std::string& path, bool name
         return false;
       }
       break;
+  }
+  OutputKind named;
+  if (cl.output_kind != OutputKindArg::kFromName && name_has_extension &&
+      KindFromExtension(path, &named) && KindName(named) != std::string(KindName(*kind))) {
+    *error = UsageError{"--output-format asks for " + std::string(KindName(*kind)) + ", but -o " +
+                            path + " names a " + KindName(named) + " file",
+                        "drop --output-format, or give -o a name that matches it"};
+    return false;
   }
   if (*kind == OutputKind::kPng && cl.rgba16) *kind = OutputKind::kPng16;
   return CheckOptionsFit(cl, *kind, error);

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "io_error.h"
+
 namespace pixconv::cli {
 
 Status WritePfm(FILE* out, const float* rgba, uint32_t width, uint32_t height) {
@@ -23,7 +25,7 @@ Status WritePfm(FILE* out, const float* rgba, uint32_t width, uint32_t height) {
     ok = std::fwrite(row.data(), 1, row.size(), out) == row.size();
   }
   if (!ok) {
-    return Status(StatusCode::kIoError,
+    return Status(kIoError,
                   std::string("writing the PFM failed: ") + std::strerror(errno));
   }
   return Status::Ok();

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <string>
 
+#include "io_error.h"
+
 namespace pixconv::cli {
 namespace {
 
@@ -61,7 +63,7 @@ Status WritePng(FILE* out, const uint8_t* rgba, uint32_t width, uint32_t height,
                 int bit_depth, bool srgb) {
   ErrorState state{};
   if (!WritePngRows(out, rgba, width, height, stride, bit_depth, srgb, &state)) {
-    return Status(StatusCode::kIoError, std::string("writing the PNG failed: ") + state.message);
+    return Status(kIoError, std::string("writing the PNG failed: ") + state.message);
   }
   return Status::Ok();
 }

@@ -1,6 +1,7 @@
 #include "raw_input.h"
 
 #include "diagnostics.h"
+#include "text.h"
 
 namespace pixconv::cli {
 namespace {
@@ -19,12 +20,13 @@ std::string FormatAt(const ImageFormat& f) {
   return name + " at " + std::to_string(f.width) + "x" + std::to_string(f.height);
 }
 
-bool RawFormatFromArgs(const RawFormatArgs& args, const std::string& path, ImageFormat* format,
-                       UsageError* error) {
+bool RawFormatFromArgs(const RawFormatArgs& args, const std::string& path,
+                       const std::vector<uint8_t>& file, ImageFormat* format, UsageError* error) {
   if (!args.width || !args.height) {
-    *error = UsageError{path +
-                            " is not a PNG or JPEG file, so it is read as raw samples, "
-                            "which needs --size",
+    *error = UsageError{(path == "-" ? std::string("stdin") : path) +
+                            " is not a PNG or JPEG file (it starts with " +
+                            HexPrefix(file.data(), file.size()) +
+                            "), so it is read as raw samples, which needs --size",
                         "give --size WxH and --color-model M --datatype T (e.g. --size 640x480 "
                         "--color-model rgb --datatype u16) or --pixel-format NAME (e.g. nv12)"};
     return false;
@@ -35,6 +37,16 @@ bool RawFormatFromArgs(const RawFormatArgs& args, const std::string& path, Image
     *format =
         ImageFormat::Color(*args.width, *args.height, args.color_model.value_or(ColorModel::L),
                            args.datatype.value_or(ChannelDatatype::U8));
+  }
+  // One --stride value serves every plane; more than the format has planes is a mistake.
+  const Result<FormatLayout> layout = ComputeLayout(*format);
+  if (layout.ok() && args.stride_values > 1 &&
+      args.stride_values > static_cast<size_t>(layout->num_planes)) {
+    *error = UsageError{"--stride gives " + std::to_string(args.stride_values) + " values, but " +
+                            Describe(*format) + " has " + std::to_string(layout->num_planes) +
+                            (layout->num_planes == 1 ? " plane" : " planes"),
+                        "give one stride per plane, or one value for every plane"};
+    return false;
   }
   return true;
 }

@@ -17,8 +17,9 @@ std::string FormatAt(const ImageFormat& format);
 // The format the raw-format options declare, with Rerun's defaults (color model L, datatype
 // U8) for what is not given. Fails with a usage error when --size is missing: a raw file
 // carries no header.
-bool RawFormatFromArgs(const RawFormatArgs& args, const std::string& path, ImageFormat* format,
-                       UsageError* error);
+// `file` is quoted in that message: its first bytes tell what it is.
+bool RawFormatFromArgs(const RawFormatArgs& args, const std::string& path,
+                       const std::vector<uint8_t>& file, ImageFormat* format, UsageError* error);
 
 // A view of the image inside the file's bytes. A short file is an error that names both sizes
 // and the options to check; a longer one is accepted (Rerun's I444 buffers are 4wh bytes) with

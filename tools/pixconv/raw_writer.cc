@@ -6,6 +6,8 @@
 #include <string>
 #include <utility>
 
+#include "io_error.h"
+
 namespace pixconv::cli {
 
 Status WriteRaw(FILE* out, const std::vector<uint8_t>& pixels, OutputType type) {
@@ -24,7 +26,7 @@ Status WriteRaw(FILE* out, const std::vector<uint8_t>& pixels, OutputType type) 
     }
   }
   if (std::fwrite(data, 1, pixels.size(), out) != pixels.size()) {
-    return Status(StatusCode::kIoError,
+    return Status(kIoError,
                   std::string("writing the output failed: ") + std::strerror(errno));
   }
   return Status::Ok();

@@ -1,17 +1,16 @@
 #include "target_select.h"
 
-#include <strings.h>
-
 #include <cstdint>
 
 #include "hwy/targets.h"
 #include "pixconv/convert.h"
+#include "text.h"
 
 namespace pixconv::cli {
 
 bool SelectTarget(const std::string& name, UsageError* error) {
   for (const int64_t target : hwy::SupportedAndGeneratedTargets()) {
-    if (strcasecmp(hwy::TargetName(target), name.c_str()) == 0) {
+    if (EqualsIgnoreCase(hwy::TargetName(target), name)) {
       hwy::SetSupportedTargetsForTest(target);
       return true;
     }

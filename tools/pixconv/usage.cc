@@ -15,7 +15,7 @@ constexpr const char* kOverview =
 Usage:
   pixconv convert IN -o OUT [options]   convert one image (see 'pixconv convert --help')
   pixconv convert IN... -o DIR/         convert many, in parallel, into a directory
-  pixconv info FILE [options]           describe an image: format, bytes, per-channel min/max
+  pixconv info FILE... [options]        describe images: format, bytes, per-channel min/max
   pixconv formats [--size WxH]          every pixel format, color model and datatype
   pixconv bench [--size WxH] [--filter REGEX]
                                         a quick throughput table for this machine
@@ -24,9 +24,11 @@ Usage:
 Raw input is a file of samples described on the command line: --size WxH and either
 --color-model (L RGB RGBA BGR BGRA) with --datatype (U8 I8 U16 I16 U32 I32 U64 I64 F16 F32
 F64), or --pixel-format (I420, I422, I444 limited/full, NV12, YUY2, Y8). PNG and JPEG inputs
-are recognised by their content and need none of that. Names are case-insensitive.
+are recognised by their content and need none of that. Names are case-insensitive; ffmpeg's
+and NumPy's names work too (yuv420p, yuyv422, gray, uint16, float32).
 
-Exit status: 0 success, 1 error (bad input file, I/O), 2 usage error (bad command line).
+Exit status: 0 success, 1 error (bad input file, I/O; any failed file of a batch), 2 usage
+error (bad command line). Ctrl-C removes the temporary files of unfinished outputs.
 
 Examples:
   pixconv convert frame.nv12 --size 1920x1080 --pixel-format nv12 -o frame.png
@@ -41,34 +43,54 @@ Converts IN to OUT. IN may be - (stdin) and OUT may be - (stdout). The extension
 what is written (or --output-format, for stdout and directories; default png):
   .png          8-bit RGBA PNG (--to rgba8, the default), or 16-bit with --to rgba16
   .pfm          float RGB Portable FloatMap (the RGBA f32 result, alpha dropped)
+  .jpg, .jpeg   8-bit RGB JPEG (--quality, default 90); alpha is dropped, with a warning
   .rgba, .raw   the destination buffer as is: RGBA8 bytes, or 4 little-endian f32 per pixel
                 with --to rgbaf32; rows tightly packed, no header
-With several inputs, or -o naming a directory (a trailing / creates it), each IN is written
-to DIR/NAME.png (or .pfm, .rgba), NAME being IN's name without its extension; --jobs files
-convert at once. A file that fails is reported and the others still convert.
+With several inputs, or -o naming a directory (an existing one, or any name ending in /,
+which is created), each IN is written to DIR/NAME.png (or .jpg, .pfm, .rgba), NAME being IN's
+name without its extension; --jobs files convert at once. A file that fails is reported and
+the others still convert. An existing regular file is replaced atomically and keeps its mode;
+symlinks are followed; devices and FIFOs (-o /dev/null) are written to, and need no --force.
 
-Input (raw files only; PNG and JPEG are detected by content):
+Input:
+  --input-format KIND      auto (default), raw, png or jpeg: auto decodes files that start
+                           like a PNG or JPEG and reads others as raw; with raw options given,
+                           a file is decoded only when its whole header reads, so raw data
+                           that starts with FF D8 FF stays raw
+
+Raw input (PNG and JPEG carry their format in their header):
   --size WxH               image size in pixels (required for raw input)
-  --color-model M          L, RGB, RGBA, BGR or BGRA (default L)
-  --datatype T             U8, I8, U16, I16, U32, I32, U64, I64, F16, F32, F64 (default U8);
-                           multi-byte samples are little-endian
+  --color-model M          L, RGB, RGBA, BGR or BGRA (default L; gray = L)
+  --datatype T             U8, I8, U16, I16, U32, I32, U64, I64, F16, F32, F64 (default U8;
+                           or uint8 ... float64); multi-byte samples are little-endian
   --pixel-format NAME      instead of the two above: Y_U_V12_LimitedRange (i420),
                            Y_U_V12_FullRange (i420f), Y_U_V16_LimitedRange (i422),
                            Y_U_V16_FullRange (i422f), Y_U_V24_LimitedRange (i444),
                            Y_U_V24_FullRange (i444f), NV12, YUY2, Y8_LimitedRange (y8),
-                           Y8_FullRange (y8f)
+                           Y8_FullRange (y8f); ffmpeg's yuv420p, yuvj420p, yuv422p,
+                           yuvj422p, yuv444p, yuvj444p, yuyv422 and gray (= y8f) work too
   --stride BYTES[,U,V]     input row stride in bytes: one value for every plane, or one per
                            plane (default: tightly packed rows)
 
+Input (PNG and JPEG):
+  --max-pixels N           largest width x height to decode (default 268435456 = 16384^2),
+                           the guard against decompression bombs
+  --auto-orient            turn JPEGs upright as their EXIF orientation says (off by default,
+                           as in ImageMagick; 'pixconv info' shows the orientation)
+
 Output:
   -o, --output OUT         the output file, - for stdout, or a directory (DIR/)
-  --output-format KIND     png, pfm, rgba or raw: what to write where -o has no extension
+  --output-format KIND     png, jpeg, pfm, rgba or raw: what to write where -o has no
+                           extension (it must agree with an extension that -o has)
   --to rgba8|rgbaf32|rgba16
                            output sample type (default rgba8); rgba16 = a 16-bit PNG made
                            from the RGBA f32 result, sRGB-encoded like rgba8, for input with
                            more than 8 bits
   --order rgba|bgra        channel order of raw output (PNG and PFM are always RGB(A))
+  --quality N              JPEG quality, 1..100 (default 90)
   -f, --force              overwrite outputs that exist (otherwise nothing is converted)
+  -n, --skip-existing      leave outputs that exist and convert the rest (to finish a batch
+                           that was interrupted)
   -j, --jobs N             files converted at once in a batch (default: one per core)
   -q, --quiet              no progress bar or summary (errors are still printed)
   --progress               show them even when stderr is not a terminal
@@ -88,7 +110,8 @@ Value mapping (color-model input):
   --output-transfer default|srgb|linear
                            how the output is encoded (default: sRGB for rgba8, linear for
                            rgbaf32)
-  --premultiply            multiply RGB by alpha (after the transfer)
+  --premultiply            multiply RGB by alpha (after the transfer); raw output only, as
+                           PNG stores straight alpha
 
 Depth and segmentation (L input only):
   --colormap NAME          color the normalized samples (after --range) with a colormap:
@@ -111,6 +134,9 @@ Other:
   -v, --verbose            print what was converted: formats, range, transfers, SIMD target
                            (on stdout, or on stderr when the image goes to stdout)
   --target NAME            run the kernels of one SIMD target (e.g. SSE4); --version lists them
+Short flags combine (-fq), and a short option takes its value attached too (-j4).
+Options that do not apply to an input (--matrix for an RGB image, --range for YUV) are named
+in a warning; an option with a value given twice is an error.
 
 Examples:
   pixconv convert frame.nv12 --size 1920x1080 --pixel-format nv12 -o frame.png
@@ -120,27 +146,33 @@ Examples:
   pixconv convert scan.raw --size 227x149 --color-model bgr --datatype u16 --range 0,4095 -o scan.png
   pixconv convert hdr.raw --size 512x512 --color-model rgba --datatype f32 --to rgbaf32 -o hdr.rgba
   pixconv convert photo.jpg --order bgra -o photo.rgba
+  pixconv convert camera.jpg --auto-orient --quality 85 -o upright.jpg
   pixconv convert scan16.png --to rgba16 -o scan16-srgb.png
   pixconv convert hdr.raw --size 512x512 --color-model rgb --datatype f16 -o hdr.pfm
   pixconv convert shots/*.jpg shots/*.png -o out/ --jobs 8
+  pixconv convert shots/*.jpg -o out/ -n        (after Ctrl-C: convert the rest)
   cat frame.yuy2 | pixconv convert - --size 640x480 --pixel-format yuy2 -o - > frame.png
 )";
 
-constexpr const char* kInfoHelp = R"(Usage: pixconv info FILE [options]
+constexpr const char* kInfoHelp = R"(Usage: pixconv info FILE... [options]
 
-Prints what FILE holds: its kind (PNG, JPEG or raw) and bytes, the format (pixel format, or
-color model and datatype), the size, the bit depth (PNG/JPEG), the bytes of the image, the
+Prints what each FILE holds: its kind (PNG, JPEG or raw) and bytes, the format (pixel format,
+or color model and datatype), the size, the bit depth (PNG/JPEG), the EXIF orientation
+(JPEG, when it has one), the bytes of the image, the
 finite min/max of each channel (in memory order: B, G, R for BGR; Y, U, V for YUV) and of all
 samples together, and the range --range (default auto) picks from them. PNG and JPEG files are
 decoded for the statistics; raw files need --size and --color-model/--datatype or
---pixel-format, as for convert. FILE may be - (stdin).
+--pixel-format, as for convert. FILE may be - (stdin). A damaged PNG or JPEG still gets
+what its header says, and the exit status is 1 when any file could not be read.
 
 Options: --size WxH, --color-model M, --datatype T, --pixel-format NAME, --stride BYTES[,U,V],
-         --range MODE (see 'pixconv convert --help')
-  --json                   the same facts as one JSON object
+         --input-format KIND, --max-pixels N, --range MODE (see 'pixconv convert --help')
+  --json                   the same facts as one JSON object (an array of them for several
+                           files)
 
 Examples:
   pixconv info photo.png
+  pixconv info shots/*.jpg
   pixconv info depth.raw --size 640x480 --datatype u16
   pixconv info frame.nv12 --size 1920x1080 --pixel-format nv12 --json
 )";
