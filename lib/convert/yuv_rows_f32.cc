@@ -68,8 +68,7 @@ void RowFloat(const internal::YuvRowPtrs& rows, uint8_t* HWY_RESTRICT dst, size_
   const FloatMath m(k);
   const LaneOrder<L::kOrder> order;
   constexpr size_t kBpp = kF32 ? 16 : 4;
-  const size_t nf = hn::Lanes(df);
-  // Converts and stores nf pixels from float luma y and chroma u, v.
+  // Converts and stores Lanes(df) pixels from float luma y and chroma u, v.
   auto convert = [&](VF y, VF u, VF v, uint8_t* HWY_RESTRICT at)
                      PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
     const VF one = hn::Set(df, 1.0f);
@@ -95,7 +94,7 @@ void RowFloat(const internal::YuvRowPtrs& rows, uint8_t* HWY_RESTRICT dst, size_
     convert(Widen<true, false>(y), Widen<false, false>(u), Widen<false, false>(v), out);
 #if HWY_TARGET != HWY_SCALAR
     convert(Widen<true, true>(y), Widen<false, true>(u), Widen<false, true>(v),
-            out + nf * kBpp);
+            out + hn::Lanes(df) * kBpp);
 #endif
   };
   ForEachUnit<kK, kBilinear>(
