@@ -1,0 +1,146 @@
+// The unfilter kernels, compiled for every Highway target. Up is a vector add over the whole
+// row. Sub, Average and Paeth depend on the pixel to the left, so for 3 to 8 bytes per pixel
+// one pixel is one small vector (its spare lanes carried through unchanged); for 1 and 2 bytes
+// per pixel the serial chain is short and scalar code keeps up.
+#undef HWY_TARGET_INCLUDE
+#define HWY_TARGET_INCLUDE "decode/png_unfilter.cc"
+#include "hwy/foreach_target.h"  // IWYU pragma: keep
+
+#include <cstdlib>
+
+#include "decode/png_unfilter.h"
+#include "hwy/highway.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace pixconv::decode_internal::HWY_NAMESPACE {
+namespace hn = hwy::HWY_NAMESPACE;
+
+void UpRow(uint8_t* row, const uint8_t* prev, size_t bytes) {
+  const hn::ScalableTag<uint8_t> d;
+  const size_t lanes = hn::Lanes(d);
+  size_t i = 0;
+  for (; i + lanes <= bytes; i += lanes) {
+    hn::StoreU(hn::Add(hn::LoadU(d, row + i), hn::LoadU(d, prev + i)), d, row + i);
+  }
+  for (; i < bytes; ++i) row[i] = static_cast<uint8_t>(row[i] + prev[i]);
+}
+
+// Scalar forms for 1 and 2 bytes per pixel.
+template <size_t kBpp>
+void SubRowScalar(uint8_t* row, const uint8_t* /*prev*/, size_t bytes) {
+  for (size_t i = kBpp; i < bytes; ++i) row[i] = static_cast<uint8_t>(row[i] + row[i - kBpp]);
+}
+
+template <size_t kBpp>
+void AverageRowScalar(uint8_t* row, const uint8_t* prev, size_t bytes) {
+  for (size_t i = 0; i < bytes && i < kBpp; ++i) {
+    row[i] = static_cast<uint8_t>(row[i] + (prev[i] >> 1));
+  }
+  for (size_t i = kBpp; i < bytes; ++i) {
+    row[i] = static_cast<uint8_t>(row[i] + ((row[i - kBpp] + prev[i]) >> 1));
+  }
+}
+
+inline int PaethPredictor(int a, int b, int c) {
+  const int pa = std::abs(b - c);
+  const int pb = std::abs(a - c);
+  const int pc = std::abs(a + b - 2 * c);
+  if (pa <= pb && pa <= pc) return a;
+  return pb <= pc ? b : c;
+}
+
+template <size_t kBpp>
+void PaethRowScalar(uint8_t* row, const uint8_t* prev, size_t bytes) {
+  for (size_t i = 0; i < bytes && i < kBpp; ++i) row[i] = static_cast<uint8_t>(row[i] + prev[i]);
+  for (size_t i = kBpp; i < bytes; ++i) {
+    row[i] = static_cast<uint8_t>(row[i] + PaethPredictor(row[i - kBpp], prev[i], prev[i - kBpp]));
+  }
+}
+
+// One pixel per vector of 4 (bpp 3, 4) or 8 (bpp 6, 8) lanes. The predictor is zeroed in the
+// lanes past the pixel, so those lanes store back the bytes they loaded.
+template <size_t kBpp>
+using PixelTag = hn::CappedTag<uint8_t, (kBpp <= 4 ? 4 : 8)>;
+
+template <size_t kBpp>
+void SubRowVector(uint8_t* row, const uint8_t* /*prev*/, size_t bytes) {
+  const PixelTag<kBpp> d;
+  const auto in_pixel = hn::FirstN(d, kBpp);
+  auto a = hn::Zero(d);
+  for (size_t i = 0; i < bytes; i += kBpp) {
+    a = hn::Add(hn::LoadU(d, row + i), hn::IfThenElseZero(in_pixel, a));
+    hn::StoreU(a, d, row + i);
+  }
+}
+
+template <size_t kBpp>
+void AverageRowVector(uint8_t* row, const uint8_t* prev, size_t bytes) {
+  const PixelTag<kBpp> d;
+  const auto in_pixel = hn::FirstN(d, kBpp);
+  const auto one = hn::Set(d, 1);
+  auto a = hn::Zero(d);
+  for (size_t i = 0; i < bytes; i += kBpp) {
+    const auto b = hn::LoadU(d, prev + i);
+    // floor((a + b) / 2) from the rounding-up average.
+    const auto average = hn::Sub(hn::AverageRound(a, b), hn::And(hn::Xor(a, b), one));
+    a = hn::Add(hn::LoadU(d, row + i), hn::IfThenElseZero(in_pixel, average));
+    hn::StoreU(a, d, row + i);
+  }
+}
+
+template <size_t kBpp>
+void PaethRowVector(uint8_t* row, const uint8_t* prev, size_t bytes) {
+  const PixelTag<kBpp> d;
+  const hn::Rebind<int16_t, decltype(d)> dw;
+  const auto in_pixel = hn::FirstN(d, kBpp);
+  auto a8 = hn::Zero(d);
+  auto c = hn::Zero(dw);
+  for (size_t i = 0; i < bytes; i += kBpp) {
+    const auto b = hn::PromoteTo(dw, hn::LoadU(d, prev + i));
+    const auto a = hn::PromoteTo(dw, a8);
+    // With p = a + b - c: |p - a| = |b - c|, |p - b| = |a - c|, |p - c| = |(a - c) + (b - c)|.
+    const auto bc = hn::Sub(b, c);
+    const auto ac = hn::Sub(a, c);
+    const auto pa = hn::Abs(bc);
+    const auto pb = hn::Abs(ac);
+    const auto pc = hn::Abs(hn::Add(ac, bc));
+    const auto not_a = hn::Or(pb < pa, pc < pa);
+    const auto predictor = hn::IfThenElse(not_a, hn::IfThenElse(pc < pb, c, b), a);
+    a8 = hn::Add(hn::LoadU(d, row + i), hn::IfThenElseZero(in_pixel, hn::DemoteTo(d, predictor)));
+    hn::StoreU(a8, d, row + i);
+    c = b;
+  }
+}
+
+void SelectUnfiltersForTarget(int bpp, UnfilterFn* out) {
+  out[0] = nullptr;
+  out[2] = UpRow;
+  switch (bpp) {
+    case 1: out[1] = SubRowScalar<1>; out[3] = AverageRowScalar<1>; out[4] = PaethRowScalar<1>; break;
+    case 2: out[1] = SubRowScalar<2>; out[3] = AverageRowScalar<2>; out[4] = PaethRowScalar<2>; break;
+    case 3: out[1] = SubRowVector<3>; out[3] = AverageRowVector<3>; out[4] = PaethRowVector<3>; break;
+    case 4: out[1] = SubRowVector<4>; out[3] = AverageRowVector<4>; out[4] = PaethRowVector<4>; break;
+    case 6: out[1] = SubRowVector<6>; out[3] = AverageRowVector<6>; out[4] = PaethRowVector<6>; break;
+    default: out[1] = SubRowVector<8>; out[3] = AverageRowVector<8>; out[4] = PaethRowVector<8>; break;
+  }
+}
+
+const char* TargetName() { return hwy::TargetName(HWY_TARGET); }
+
+}  // namespace pixconv::decode_internal::HWY_NAMESPACE
+HWY_AFTER_NAMESPACE();
+
+#if HWY_ONCE
+namespace pixconv::decode_internal {
+
+HWY_EXPORT(SelectUnfiltersForTarget);
+HWY_EXPORT(TargetName);
+
+void SelectUnfilters(int bpp, UnfilterFn out[5]) {
+  HWY_DYNAMIC_DISPATCH(SelectUnfiltersForTarget)(bpp, out);
+}
+
+const char* UnfilterTargetName() { return HWY_DYNAMIC_DISPATCH(TargetName)(); }
+
+}  // namespace pixconv::decode_internal
+#endif  // HWY_ONCE
