@@ -57,8 +57,10 @@ void PaethRowScalar(uint8_t* row, const uint8_t* prev, size_t bytes) {
   }
 }
 
-// One pixel per vector of 4 (bpp 3, 4) or 8 (bpp 6, 8) lanes. The predictor is zeroed in the
-// lanes past the pixel, so those lanes store back the bytes they loaded.
+// One pixel per vector of 4 (bpp 3, 4) or 8 (bpp 6, 8) lanes. The lanes past the pixel
+// compute garbage that is never stored: the store keeps the bytes those lanes loaded. The
+// dependency on the previous pixel is kept as short as possible: masking and narrowing happen
+// off that chain.
 template <size_t kBpp>
 using PixelTag = hn::CappedTag<uint8_t, (kBpp <= 4 ? 4 : 8)>;
 
@@ -68,8 +70,9 @@ void SubRowVector(uint8_t* row, const uint8_t* /*prev*/, size_t bytes) {
   const auto in_pixel = hn::FirstN(d, kBpp);
   auto a = hn::Zero(d);
   for (size_t i = 0; i < bytes; i += kBpp) {
-    a = hn::Add(hn::LoadU(d, row + i), hn::IfThenElseZero(in_pixel, a));
-    hn::StoreU(a, d, row + i);
+    const auto x = hn::LoadU(d, row + i);
+    a = hn::Add(x, a);
+    hn::StoreU(hn::IfThenElse(in_pixel, a, x), d, row + i);
   }
 }
 
@@ -80,11 +83,11 @@ void AverageRowVector(uint8_t* row, const uint8_t* prev, size_t bytes) {
   const auto one = hn::Set(d, 1);
   auto a = hn::Zero(d);
   for (size_t i = 0; i < bytes; i += kBpp) {
+    const auto x = hn::LoadU(d, row + i);
     const auto b = hn::LoadU(d, prev + i);
     // floor((a + b) / 2) from the rounding-up average.
-    const auto average = hn::Sub(hn::AverageRound(a, b), hn::And(hn::Xor(a, b), one));
-    a = hn::Add(hn::LoadU(d, row + i), hn::IfThenElseZero(in_pixel, average));
-    hn::StoreU(a, d, row + i);
+    a = hn::Add(x, hn::Sub(hn::AverageRound(a, b), hn::And(hn::Xor(a, b), one)));
+    hn::StoreU(hn::IfThenElse(in_pixel, a, x), d, row + i);
   }
 }
 
@@ -93,21 +96,23 @@ void PaethRowVector(uint8_t* row, const uint8_t* prev, size_t bytes) {
   const PixelTag<kBpp> d;
   const hn::Rebind<int16_t, decltype(d)> dw;
   const auto in_pixel = hn::FirstN(d, kBpp);
-  auto a8 = hn::Zero(d);
+  const auto low_byte = hn::Set(dw, 0xFF);
+  auto a = hn::Zero(dw);
   auto c = hn::Zero(dw);
   for (size_t i = 0; i < bytes; i += kBpp) {
+    const auto x8 = hn::LoadU(d, row + i);
+    const auto x = hn::PromoteTo(dw, x8);
     const auto b = hn::PromoteTo(dw, hn::LoadU(d, prev + i));
-    const auto a = hn::PromoteTo(dw, a8);
     // With p = a + b - c: |p - a| = |b - c|, |p - b| = |a - c|, |p - c| = |(a - c) + (b - c)|.
     const auto bc = hn::Sub(b, c);
-    const auto ac = hn::Sub(a, c);
     const auto pa = hn::Abs(bc);
+    const auto ac = hn::Sub(a, c);
     const auto pb = hn::Abs(ac);
     const auto pc = hn::Abs(hn::Add(ac, bc));
     const auto not_a = hn::Or(pb < pa, pc < pa);
     const auto predictor = hn::IfThenElse(not_a, hn::IfThenElse(pc < pb, c, b), a);
-    a8 = hn::Add(hn::LoadU(d, row + i), hn::IfThenElseZero(in_pixel, hn::DemoteTo(d, predictor)));
-    hn::StoreU(a8, d, row + i);
+    a = hn::And(hn::Add(x, predictor), low_byte);
+    hn::StoreU(hn::IfThenElse(in_pixel, hn::DemoteTo(d, a), x8), d, row + i);
     c = b;
   }
 }
