@@ -262,6 +262,16 @@ bool ApplyJobs(string_view v, CommandLine* cl, UsageError* error) {
   return true;
 }
 
+bool ApplyPngLevel(string_view v, CommandLine* cl, UsageError* error) {
+  uint64_t n = 0;
+  if (!ParseUnsigned(v, &n) || n > kMaxPngLevel) {
+    *error = BadValue("--png-level", v, "give 0 (fastest, largest) to 12 (smallest, slowest)");
+    return false;
+  }
+  cl->png_level = static_cast<int>(n);
+  return true;
+}
+
 bool ApplyQuiet(string_view, CommandLine* cl, UsageError*) {
   cl->quiet = true;
   return true;
@@ -325,6 +335,7 @@ constexpr OptionSpec kOptions[] = {
     {"--output-format", 0, true, kConvert, ApplyOutputFormat},
     {"--force", 'f', false, kConvert, ApplyForce},
     {"--jobs", 'j', true, kConvert, ApplyJobs},
+    {"--png-level", 0, true, kConvert, ApplyPngLevel},
     {"--quiet", 'q', false, kConvert, ApplyQuiet},
     {"--progress", 0, false, kConvert, ApplyProgress},
     {"--verbose", 'v', false, kConvert, ApplyVerbose},
@@ -511,6 +522,7 @@ bool ParseCommandArgs(Command command, std::span<const char* const> args, Comman
     range_given = range_given || spec->apply == ApplyRange;
   }
   if (!ResolveMapping(range_given, cl, error)) return false;
+  cl->range_given = range_given || cl->depth;
 
   if (!CheckPositional(command, std::move(positional), cl, error)) return false;
   if (command == Command::kConvert && cl->output.empty()) {

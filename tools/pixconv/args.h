@@ -12,6 +12,7 @@
 #include "pixconv/convert.h"
 #include "pixconv/layout.h"
 #include "pixconv/model.h"
+#include "png_writer.h"  // kDefaultPngLevel
 
 namespace pixconv::cli {
 
@@ -55,6 +56,10 @@ struct CommandLine {
   // unless --range was given, Turbo unless --colormap was).
   bool depth = false;
   std::string class_colors_file;  // --class-colors: see class_colors_file.h
+  int png_level = kDefaultPngLevel;  // --png-level: PNG compression, size against speed
+  // Whether --range or --depth chose the range: otherwise PNG and JPEG inputs get their
+  // datatype's range (16-bit white is 65535, as the format defines), raw inputs Auto.
+  bool range_given = false;
 };
 
 // A mistake in the command line itself (exit status 2): what was wrong, and a hint to fix it.

@@ -85,17 +85,17 @@ std::string Details(const ConvertJob& job, const InputImage& input, const Conver
 }
 
 Status Write(FILE* out, OutputKind kind, const std::vector<uint8_t>& pixels, const ImageFormat& f,
-             const Converter& converter) {
+             const Converter& converter, int png_level) {
   const auto* floats = reinterpret_cast<const float*>(pixels.data());
   switch (kind) {
     case OutputKind::kPng:
       return WritePng(out, pixels.data(), f.width, f.height, size_t{f.width} * 4, 8,
-                      converter.output_is_srgb());
+                      converter.output_is_srgb(), png_level);
     case OutputKind::kPng16: {
       const std::vector<uint8_t> big_endian =
           QuantizeToBigEndian16(floats, pixels.size() / sizeof(float));
       return WritePng(out, big_endian.data(), f.width, f.height, size_t{f.width} * 8, 16,
-                      converter.output_is_srgb());
+                      converter.output_is_srgb(), png_level);
     }
     case OutputKind::kPfm:
       return WritePfm(out, floats, f.width, f.height);
@@ -114,7 +114,9 @@ Status ConvertFile(const CommandLine& cl, const ConvertJob& job, ConvertReport* 
   if (status.ok()) status = ViewInput(job.input, cl.raw, &input, usage);
   if (!status.ok()) return status;
 
-  const ConvertOptions options = OptionsFor(job.kind, cl.options);
+  ConvertOptions options = OptionsFor(job.kind, cl.options);
+  // A decoded file's samples mean what its format says (16-bit white is 65535).
+  if (input.codec != Codec::Unknown && !cl.range_given) options.range = RangeMode::Datatype;
   Result<Converter> converter = Converter::Create(input.view, options);
   if (!converter.ok())
     return Status(converter.status().code(), job.input + ": " + converter.status().message());
@@ -128,7 +130,7 @@ Status ConvertFile(const CommandLine& cl, const ConvertJob& job, ConvertReport* 
 
   OutputFile out;
   status = out.Open(job.output);
-  if (status.ok()) status = Write(out.stream(), job.kind, pixels, f, *converter);
+  if (status.ok()) status = Write(out.stream(), job.kind, pixels, f, *converter, cl.png_level);
   if (status.ok()) status = out.Commit();
   if (!status.ok()) {
     const std::string name = job.output == kStdio ? "stdout" : job.output;
