@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
   const std::filesystem::path dir = argv[1];
   const bool ok = WriteAll(dir / "decode", pixconv::fuzz::DecodeSeeds()) &&
                   WriteAll(dir / "convert", pixconv::fuzz::ConvertSeeds()) &&
-                  WriteAll(dir / "cli_args", pixconv::fuzz::CliArgsSeeds());
+                  WriteAll(dir / "cli_args", pixconv::fuzz::CliArgsSeeds()) &&
+                  WriteAll(dir / "png_diff", pixconv::fuzz::PngDiffSeeds());
   return ok ? 0 : 1;
 }
