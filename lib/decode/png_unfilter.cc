@@ -60,7 +60,8 @@ void PaethRowScalar(uint8_t* row, const uint8_t* prev, size_t bytes) {
 // One pixel per vector of 4 (bpp 3, 4) or 8 (bpp 6, 8) lanes. The lanes past the pixel
 // compute garbage that is never stored: the store keeps the bytes those lanes loaded. The
 // dependency on the previous pixel is kept as short as possible: masking and narrowing happen
-// off that chain.
+// off that chain. Each pixel's bytes are loaded before the previous pixel's store, which they
+// overlap when bpp is 3 or 6 (a load that overlaps an earlier store waits for it).
 template <size_t kBpp>
 using PixelTag = hn::CappedTag<uint8_t, (kBpp <= 4 ? 4 : 8)>;
 
@@ -69,10 +70,12 @@ void SubRowVector(uint8_t* row, const uint8_t* /*prev*/, size_t bytes) {
   const PixelTag<kBpp> d;
   const auto in_pixel = hn::FirstN(d, kBpp);
   auto a = hn::Zero(d);
+  auto x = hn::LoadU(d, row);
   for (size_t i = 0; i < bytes; i += kBpp) {
-    const auto x = hn::LoadU(d, row + i);
+    const auto next = hn::LoadU(d, row + i + kBpp);
     a = hn::Add(x, a);
     hn::StoreU(hn::IfThenElse(in_pixel, a, x), d, row + i);
+    x = next;
   }
 }
 
@@ -82,12 +85,14 @@ void AverageRowVector(uint8_t* row, const uint8_t* prev, size_t bytes) {
   const auto in_pixel = hn::FirstN(d, kBpp);
   const auto one = hn::Set(d, 1);
   auto a = hn::Zero(d);
+  auto x = hn::LoadU(d, row);
   for (size_t i = 0; i < bytes; i += kBpp) {
-    const auto x = hn::LoadU(d, row + i);
+    const auto next = hn::LoadU(d, row + i + kBpp);
     const auto b = hn::LoadU(d, prev + i);
     // floor((a + b) / 2) from the rounding-up average.
     a = hn::Add(x, hn::Sub(hn::AverageRound(a, b), hn::And(hn::Xor(a, b), one)));
     hn::StoreU(hn::IfThenElse(in_pixel, a, x), d, row + i);
+    x = next;
   }
 }
 
@@ -99,8 +104,9 @@ void PaethRowVector(uint8_t* row, const uint8_t* prev, size_t bytes) {
   const auto low_byte = hn::Set(dw, 0xFF);
   auto a = hn::Zero(dw);
   auto c = hn::Zero(dw);
+  auto x8 = hn::LoadU(d, row);
   for (size_t i = 0; i < bytes; i += kBpp) {
-    const auto x8 = hn::LoadU(d, row + i);
+    const auto next = hn::LoadU(d, row + i + kBpp);
     const auto x = hn::PromoteTo(dw, x8);
     const auto b = hn::PromoteTo(dw, hn::LoadU(d, prev + i));
     // With p = a + b - c: |p - a| = |b - c|, |p - b| = |a - c|, |p - c| = |(a - c) + (b - c)|.
@@ -114,6 +120,7 @@ void PaethRowVector(uint8_t* row, const uint8_t* prev, size_t bytes) {
     a = hn::And(hn::Add(x, predictor), low_byte);
     hn::StoreU(hn::IfThenElse(in_pixel, hn::DemoteTo(d, a), x8), d, row + i);
     c = b;
+    x8 = next;
   }
 }
 
@@ -121,8 +128,8 @@ void SelectUnfiltersForTarget(int bpp, UnfilterFn* out) {
   out[0] = nullptr;
   out[2] = UpRow;
   switch (bpp) {
-    case 1: out[1] = SubRowScalar<1>; out[3] = AverageRowScalar<1>; out[4] = PaethRowScalar<1>; break;
-    case 2: out[1] = SubRowScalar<2>; out[3] = AverageRowScalar<2>; out[4] = PaethRowScalar<2>; break;
+    case 1: out[1] = SubRowVector<1>; out[3] = AverageRowVector<1>; out[4] = PaethRowVector<1>; break;
+    case 2: out[1] = SubRowVector<2>; out[3] = AverageRowVector<2>; out[4] = PaethRowVector<2>; break;
     case 3: out[1] = SubRowVector<3>; out[3] = AverageRowVector<3>; out[4] = PaethRowVector<3>; break;
     case 4: out[1] = SubRowVector<4>; out[3] = AverageRowVector<4>; out[4] = PaethRowVector<4>; break;
     case 6: out[1] = SubRowVector<6>; out[3] = AverageRowVector<6>; out[4] = PaethRowVector<6>; break;

@@ -138,5 +138,31 @@ TEST_CASE("fast PNG decoder: a wide image of every filter, so the vector loops r
   }
 }
 
+// The one documented difference from libpng (the differential fuzzer accepts only this one):
+// in a fixed-Huffman block, literal/length symbols 286 and 287 are reserved by RFC 1951.
+// zlib rejects them; libdeflate decodes them as length 258, and when the stream's Adler-32
+// then matches, the bytes are the encoder's. Here PngSuite's bgbn4a08 with one bit flipped
+// turns a symbol 285 into 286: libpng refuses the file, pixconv decodes the original image.
+TEST_CASE("fast PNG decoder: reserved fixed-Huffman symbols decode as libdeflate reads them") {
+  const std::vector<uint8_t> original = ReadFile(TestdataPath("pngsuite/png/bgbn4a08.png"));
+  REQUIRE(original.size() == 140);
+  std::vector<uint8_t> flipped = original;
+  REQUIRE(flipped[112] == 0x06);
+  flipped[112] = 0x07;
+  // The IDAT chunk's CRC, recomputed so only the deflate stream differs.
+  const uint8_t crc[4] = {0x5F, 0x4E, 0xC9, 0xA7};
+  for (int i = 0; i < 4; ++i) flipped[124 + i] = crc[i];
+
+  Result<std::vector<uint8_t>> libpng =
+      ReadWith(decode_internal::OpenPngWithLibpng, flipped, RowLayout::kModel);
+  REQUIRE(!libpng.ok());
+  CHECK(libpng.status().message() == "PNG: IDAT: invalid literal/length code");
+  Result<DecodedImage> ours = Decode(flipped.data(), flipped.size());
+  Result<DecodedImage> reference = Decode(original.data(), original.size());
+  REQUIRE(ours.ok());
+  REQUIRE(reference.ok());
+  CHECK(ours->pixels == reference->pixels);
+}
+
 }  // namespace
 }  // namespace pixconv::decode_test

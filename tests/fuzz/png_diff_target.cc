@@ -4,6 +4,7 @@
 // with libpng behind it) must agree with libpng alone on every input.
 #include <cstring>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "decode/reader.h"
@@ -35,13 +36,27 @@ size_t RowBytes(const ImageInfo& info, RowLayout layout) {
   return pixel * info.format.width;
 }
 
-// Reads every row; an empty vector on error (decoded images are never empty).
-std::vector<uint8_t> ReadAll(CodecReader& reader, RowLayout layout) {
+// Reads every row; an empty vector on error (decoded images are never empty), with the
+// error's message in *error.
+std::vector<uint8_t> ReadAll(CodecReader& reader, RowLayout layout, std::string* error) {
   const ImageInfo& info = reader.info();
   const size_t row = RowBytes(info, layout);
   std::vector<uint8_t> out(row * info.format.height);
-  if (!reader.Read(RowTarget{out.data(), row, layout}).ok()) return {};
+  const Status status = reader.Read(RowTarget{out.data(), row, layout});
+  if (!status.ok()) {
+    *error = status.message();
+    return {};
+  }
   return out;
+}
+
+// The one accepted difference (png_fast_test.cc has its test): a fixed-Huffman block using
+// literal/length symbol 286 or 287, which RFC 1951 reserves. zlib, and so libpng, rejects
+// the stream; libdeflate decodes those symbols as length 258, like 285, and the stream's
+// Adler-32 then confirms the bytes, so the fast decoder gives an image where libpng gives
+// this error.
+bool IsReservedSymbolClass(const std::string& libpng_error) {
+  return libpng_error == "PNG: IDAT: invalid literal/length code";
 }
 
 }  // namespace
@@ -70,24 +85,28 @@ Outcome FuzzPngDiff(const uint8_t* data, size_t size) {
     Result<std::unique_ptr<CodecReader>> reference =
         decode_internal::OpenPngWithLibpng(data, size);
     PIXCONV_FUZZ_CHECK(reference.ok());
-    const std::vector<uint8_t> expected = ReadAll(*reference.value(), layout);
+    std::string libpng_error, fast_error;
+    const std::vector<uint8_t> expected = ReadAll(*reference.value(), layout, &libpng_error);
     Result<std::unique_ptr<CodecReader>> fast_reader =
         decode_internal::OpenPngFastOnly(data, size);
+    bool accepted_difference = false;
     if (fast_reader.ok()) {
-      const std::vector<uint8_t> got = ReadAll(*fast_reader.value(), layout);
+      const std::vector<uint8_t> got = ReadAll(*fast_reader.value(), layout, &fast_error);
       // The fast decoder either hands the file over (nothing written that counts) or agrees.
       if (!got.empty()) {
-        PIXCONV_FUZZ_CHECK(!expected.empty());
-        PIXCONV_FUZZ_CHECK(got == expected);
+        accepted_difference = expected.empty() && IsReservedSymbolClass(libpng_error);
+        PIXCONV_FUZZ_CHECK(!expected.empty() || accepted_difference);
+        PIXCONV_FUZZ_CHECK(got == expected || accepted_difference);
       }
     }
-    if (layout == RowLayout::kModel) {
+    if (layout == RowLayout::kModel && !accepted_difference) {
       DecodeOptions options;
       options.max_pixels = kMaxPixels;
       const Result<DecodedImage> decoded = Decode(data, size, options);
       PIXCONV_FUZZ_CHECK(decoded.ok() == !expected.empty());
       if (decoded.ok()) PIXCONV_FUZZ_CHECK(decoded->pixels == expected);
     }
+    if (accepted_difference) return Outcome::kAccepted;
     if (expected.empty()) return Outcome::kRejected;
   }
   return Outcome::kAccepted;
