@@ -1,7 +1,6 @@
 // The unfilter kernels, compiled for every Highway target. Up is a vector add over the whole
-// row. Sub, Average and Paeth depend on the pixel to the left, so for 3 to 8 bytes per pixel
-// one pixel is one small vector (its spare lanes carried through unchanged); for 1 and 2 bytes
-// per pixel the serial chain is short and scalar code keeps up.
+// row. Sub, Average and Paeth depend on the pixel to the left, so one pixel is one small
+// vector (its spare lanes carried through unchanged); HWY_SCALAR, with one lane, runs loops.
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "decode/png_unfilter.cc"
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
@@ -25,7 +24,7 @@ void UpRow(uint8_t* row, const uint8_t* prev, size_t bytes) {
   for (; i < bytes; ++i) row[i] = static_cast<uint8_t>(row[i] + prev[i]);
 }
 
-// Scalar forms for 1 and 2 bytes per pixel.
+// Scalar forms, for the HWY_SCALAR target, whose vectors have one lane.
 template <size_t kBpp>
 void SubRowScalar(uint8_t* row, const uint8_t* /*prev*/, size_t bytes) {
   for (size_t i = kBpp; i < bytes; ++i) row[i] = static_cast<uint8_t>(row[i] + row[i - kBpp]);
@@ -57,7 +56,7 @@ void PaethRowScalar(uint8_t* row, const uint8_t* prev, size_t bytes) {
   }
 }
 
-// One pixel per vector of 4 (bpp 3, 4) or 8 (bpp 6, 8) lanes. The lanes past the pixel
+// One pixel per vector of 4 (bpp 1 to 4) or 8 (bpp 6, 8) lanes. The lanes past the pixel
 // compute garbage that is never stored: the store keeps the bytes those lanes loaded. The
 // dependency on the previous pixel is kept as short as possible: masking and narrowing happen
 // off that chain. Each pixel's bytes are loaded before the previous pixel's store, which they
@@ -124,16 +123,29 @@ void PaethRowVector(uint8_t* row, const uint8_t* prev, size_t bytes) {
   }
 }
 
+template <size_t kBpp>
+void SelectForBpp(UnfilterFn* out) {
+#if HWY_TARGET == HWY_SCALAR
+  out[1] = SubRowScalar<kBpp>;
+  out[3] = AverageRowScalar<kBpp>;
+  out[4] = PaethRowScalar<kBpp>;
+#else
+  out[1] = SubRowVector<kBpp>;
+  out[3] = AverageRowVector<kBpp>;
+  out[4] = PaethRowVector<kBpp>;
+#endif
+}
+
 void SelectUnfiltersForTarget(int bpp, UnfilterFn* out) {
   out[0] = nullptr;
   out[2] = UpRow;
   switch (bpp) {
-    case 1: out[1] = SubRowVector<1>; out[3] = AverageRowVector<1>; out[4] = PaethRowVector<1>; break;
-    case 2: out[1] = SubRowVector<2>; out[3] = AverageRowVector<2>; out[4] = PaethRowVector<2>; break;
-    case 3: out[1] = SubRowVector<3>; out[3] = AverageRowVector<3>; out[4] = PaethRowVector<3>; break;
-    case 4: out[1] = SubRowVector<4>; out[3] = AverageRowVector<4>; out[4] = PaethRowVector<4>; break;
-    case 6: out[1] = SubRowVector<6>; out[3] = AverageRowVector<6>; out[4] = PaethRowVector<6>; break;
-    default: out[1] = SubRowVector<8>; out[3] = AverageRowVector<8>; out[4] = PaethRowVector<8>; break;
+    case 1: SelectForBpp<1>(out); break;
+    case 2: SelectForBpp<2>(out); break;
+    case 3: SelectForBpp<3>(out); break;
+    case 4: SelectForBpp<4>(out); break;
+    case 6: SelectForBpp<6>(out); break;
+    default: SelectForBpp<8>(out); break;
   }
 }
 
