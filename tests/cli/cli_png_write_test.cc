@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <png.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -80,6 +81,41 @@ TEST_CASE("--png-level trades size for speed, never the pixels") {
   const RunResult bad = RunPixconv({"convert", jpeg, "-o", dir.Path("x.png"), "--png-level", "13"});
   CHECK(bad.exit_code == 2);
   CHECK(Contains(bad.err, "--png-level"));
+}
+
+// The SIMD targets `pixconv --version` lists, as --target takes them.
+std::vector<std::string> Targets() {
+  const RunResult version = RunPixconv({"--version"});
+  REQUIRE(version.exit_code == 0);
+  const std::string marker = "best first): ";
+  const size_t begin = version.out.find(marker);
+  REQUIRE(begin != std::string::npos);
+  std::string list = version.out.substr(begin + marker.size());
+  list = list.substr(0, list.find('\n'));
+  std::vector<std::string> targets;
+  for (size_t pos = 0; pos <= list.size();) {
+    const size_t comma = std::min(list.find(", ", pos), list.size());
+    targets.push_back(list.substr(pos, comma - pos));
+    pos = comma + 2;
+  }
+  return targets;
+}
+
+TEST_CASE("PNG output: every SIMD target's filters write the same pixels") {
+  TempDir dir;
+  const std::string jpeg = std::string(PIXCONV_TESTDATA) + "/libjpeg-turbo/testorig.jpg";
+  REQUIRE(RunPixconv({"convert", jpeg, "-o", dir.Path("expected.rgba")}).exit_code == 0);
+  const std::vector<uint8_t> expected = ReadFile(dir.Path("expected.rgba"));
+  for (const std::string& target : Targets()) {
+    CAPTURE(target);
+    const std::string out = dir.Path(target + ".png");
+    const RunResult r = RunPixconv({"convert", jpeg, "--target", target, "-o", out});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    uint32_t width = 0, height = 0;
+    std::vector<uint8_t> back;
+    REQUIRE(ReadPngRgba8(out, &width, &height, &back));
+    CHECK(back == expected);
+  }
 }
 
 TEST_CASE("a 16-bit PNG converts to 8 bits by its datatype's range by default") {
