@@ -1,5 +1,5 @@
 // Writes the seed corpora (seed_corpus.h) as files: DIR/decode/, DIR/convert/, DIR/cli_args/,
-// one file per seed, for a libFuzzer run (tests/fuzz/run.sh). Usage: fuzz_seeds DIR
+// DIR/png_diff/, one file per seed, for a libFuzzer run (tests/fuzz/run.sh). Usage: fuzz_seeds DIR
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
