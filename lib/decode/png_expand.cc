@@ -75,8 +75,10 @@ void Palette(const PngStructure& png, bool rgba, const uint8_t* src, uint32_t wi
   }
   if (rgba) {
     for (uint32_t i = 0; i < width; ++i) std::memcpy(dst + 4 * i, png.palette[index[i]], 4);
-  } else {
-    for (uint32_t i = 0; i < width; ++i) std::memcpy(dst + 3 * i, png.palette[index[i]], 3);
+  } else if (width > 0) {
+    // 4-byte copies, each overwriting the byte the next pixel then writes; the last is exact.
+    for (uint32_t i = 0; i + 1 < width; ++i) std::memcpy(dst + 3 * i, png.palette[index[i]], 4);
+    std::memcpy(dst + 3 * (width - 1), png.palette[index[width - 1]], 3);
   }
 }
 

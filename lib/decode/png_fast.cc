@@ -46,6 +46,27 @@ bool FilteredSize(const PngHeader& header, const std::vector<PngPass>& passes, s
   return true;
 }
 
+// Copies the `pass.width` packed pixels of one Adam7 pass row to their places in `dst`.
+template <size_t kPixelBytes>
+void ScatterPixels(const uint8_t* row, const PngPass& pass, uint8_t* dst) {
+  uint8_t* out = dst + size_t{pass.x0} * kPixelBytes;
+  const size_t step = size_t{pass.dx} * kPixelBytes;
+  for (uint32_t x = 0; x < pass.width; ++x, out += step) {
+    std::memcpy(out, row + size_t{x} * kPixelBytes, kPixelBytes);
+  }
+}
+
+void Scatter(const uint8_t* row, const PngPass& pass, size_t pixel_bytes, uint8_t* dst) {
+  switch (pixel_bytes) {
+    case 1: ScatterPixels<1>(row, pass, dst); break;
+    case 2: ScatterPixels<2>(row, pass, dst); break;
+    case 3: ScatterPixels<3>(row, pass, dst); break;
+    case 4: ScatterPixels<4>(row, pass, dst); break;
+    case 6: ScatterPixels<6>(row, pass, dst); break;
+    default: ScatterPixels<8>(row, pass, dst); break;
+  }
+}
+
 template <typename T>
 std::unique_ptr<T[]> TryAllocate(size_t n) {
   try {
@@ -152,14 +173,11 @@ class FastPngReader final : public CodecReader {
         if (filter > 4) return false;
         if (filter != 0) unfilter[filter](bytes, prev, row_bytes);
         uint8_t* dst = target.data + (size_t{pass.y0} + size_t{y} * pass.dy) * target.stride;
-        if (!h.interlaced) {
+        if (pass.dx == 1) {  // the whole image, or Adam7's last pass: every pixel of its rows
           ExpandRow(png_, pixels, bytes, pass.width, dst, scratch.get());
         } else {
           ExpandRow(png_, pixels, bytes, pass.width, pass_row.get(), scratch.get());
-          for (uint32_t x = 0; x < pass.width; ++x) {
-            std::memcpy(dst + (size_t{pass.x0} + size_t{x} * pass.dx) * pixel_bytes,
-                        pass_row.get() + size_t{x} * pixel_bytes, pixel_bytes);
-          }
+          Scatter(pass_row.get(), pass, pixel_bytes, dst);
         }
         prev = bytes;
         row += row_bytes + 1;
