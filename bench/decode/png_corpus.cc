@@ -43,7 +43,9 @@ float Sample(const Rgb& src, uint32_t x, uint32_t y, int c) {
   const int x1 = std::min(x0 + 1, static_cast<int>(src.width) - 1);
   const int y1 = std::min(y0 + 1, static_cast<int>(src.height) - 1);
   const float ax = std::clamp(fx - x0, 0.f, 1.f), ay = std::clamp(fy - y0, 0.f, 1.f);
-  auto at = [&](int xx, int yy) { return float(src.pixels[(size_t(yy) * src.width + xx) * 3 + c]); };
+  auto at = [&](int xx, int yy) {
+    return float(src.pixels[(size_t(yy) * src.width + xx) * 3 + c]);
+  };
   return (at(x0, y0) * (1 - ax) + at(x1, y0) * ax) * (1 - ay) +
          (at(x0, y1) * (1 - ax) + at(x1, y1) * ax) * ay;
 }
@@ -167,8 +169,9 @@ std::vector<CorpusPng> MakePngCorpus(const std::string& testorig_ppm) {
   }
   png_color palette[12];
   for (int i = 0; i < 12; ++i) {
-    palette[i] = png_color{static_cast<png_byte>(i * 67 % 256), static_cast<png_byte>(i * 151 % 256),
-                           static_cast<png_byte>(i * 29 % 256)};
+    palette[i] =
+        png_color{static_cast<png_byte>(i * 67 % 256), static_cast<png_byte>(i * 151 % 256),
+                  static_cast<png_byte>(i * 29 % 256)};
   }
   return {
       Encode("photo_rgb8", rgb, 3, 8, PNG_COLOR_TYPE_RGB),

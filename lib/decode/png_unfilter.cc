@@ -114,8 +114,8 @@ void PaethRowVector(uint8_t* row, const uint8_t* prev, size_t bytes) {
     const auto ac = hn::Sub(a, c);
     const auto pb = hn::Abs(ac);
     const auto pc = hn::Abs(hn::Add(ac, bc));
-    const auto not_a = hn::Or(pb < pa, pc < pa);
-    const auto predictor = hn::IfThenElse(not_a, hn::IfThenElse(pc < pb, c, b), a);
+    const auto not_a = hn::Or(hn::Lt(pb, pa), hn::Lt(pc, pa));
+    const auto predictor = hn::IfThenElse(not_a, hn::IfThenElse(hn::Lt(pc, pb), c, b), a);
     a = hn::And(hn::Add(x, predictor), low_byte);
     hn::StoreU(hn::IfThenElse(in_pixel, hn::DemoteTo(d, a), x8), d, row + i);
     c = b;

@@ -23,7 +23,8 @@ using decode_internal::RowTarget;
 
 size_t PixelBytes(const ImageInfo& info, RowLayout layout) {
   if (layout != RowLayout::kModel) return 4;
-  return static_cast<size_t>(ChannelCount(info.format.color_model)) * BytesPerSample(info.format.datatype);
+  return static_cast<size_t>(ChannelCount(info.format.color_model)) *
+         BytesPerSample(info.format.datatype);
 }
 
 // Decodes with `open` into a buffer with a 3-byte gap after each row (a stride), filled with

@@ -76,8 +76,9 @@ uint64_t FilterRow(int filter, int bpp, const uint8_t* row, const uint8_t* prev,
       const auto pa = hn::Abs(bc);
       const auto pb = hn::Abs(ac);
       const auto pc = hn::Abs(hn::Add(ac, bc));
-      const auto not_a = hn::Or(pb < pa, pc < pa);
-      predictor = hn::DemoteTo(d8, hn::IfThenElse(not_a, hn::IfThenElse(pc < pb, c, b), a));
+      const auto not_a = hn::Or(hn::Lt(pb, pa), hn::Lt(pc, pa));
+      const auto b_or_c = hn::IfThenElse(hn::Lt(pc, pb), c, b);
+      predictor = hn::DemoteTo(d8, hn::IfThenElse(not_a, b_or_c, a));
     }
     hn::StoreU(hn::Sub(x, predictor), d8, out + i);
   }

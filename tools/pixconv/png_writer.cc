@@ -40,7 +40,8 @@ bool WriteChunk(FILE* out, const char* type, const uint8_t* data, size_t size) {
   if (size != 0) crc = libdeflate_crc32(crc, data, size);
   uint8_t tail[4];
   PutBe32(crc, tail);
-  return std::fwrite(head, 1, 8, out) == 8 && (size == 0 || std::fwrite(data, 1, size, out) == size) &&
+  return std::fwrite(head, 1, 8, out) == 8 &&
+         (size == 0 || std::fwrite(data, 1, size, out) == size) &&
          std::fwrite(tail, 1, 4, out) == 4;
 }
 
