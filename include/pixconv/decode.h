@@ -48,6 +48,12 @@ struct DecodeOptions {
   // coefficient buffer, so a small file with many tiny scans costs far more time than its size
   // suggests; real encoders write about 10. kLimitExceeded above it.
   uint32_t max_jpeg_scans = 1000;
+  // The one-call forms (DecodeAndConvert, DecodeAndConvertInto) map a file's samples by their
+  // datatype's range where ConvertOptions::range is Auto: the PNG specification defines a
+  // 16-bit file's white as 65535, and every image tool shows it scaled by that. false keeps
+  // Rerun's Auto rule (a 16-bit image's own min..max; lib/README.md 3.1). 8-bit files give the
+  // same result either way. Not in the C ABI, whose one-call forms always use the datatype.
+  bool datatype_range = true;
 };
 
 // What a file holds, from its header alone.
@@ -101,8 +107,9 @@ Status DecodeInto(const void* data, size_t size, const OutputView& dst,
 // Convert(Decode(data, size)->View(), dst, convert), but without the intermediate image where
 // the codec can write the output itself (8-bit files to RGBA8 / BGRA8 when the options leave
 // 8-bit samples as they are: Auto or Datatype range, no transfer change, no premultiply).
-// Note that 16-bit PNGs under the default RangeMode::Auto get Rerun's data-dependent range
-// (lib/README.md 3.1); pass RangeMode::Datatype to map 0..65535 to 0..1 as other decoders do.
+// RangeMode::Auto (the default) means the datatype's range here, so a 16-bit PNG's 0..65535
+// maps to 0..1 as other decoders do; DecodeOptions::datatype_range = false keeps Rerun's
+// data-dependent Auto range (lib/README.md 3.1).
 // `dst` must hold OutputSize(width, height, convert.to, dst.stride) bytes.
 PIXCONV_EXPORT
 Status DecodeAndConvertInto(const void* data, size_t size, const OutputView& dst,

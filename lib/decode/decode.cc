@@ -191,6 +191,14 @@ Status ReadConverted(CodecReader& codec, const OutputView& dst, const ConvertOpt
   return Convert(*view, dst, convert);
 }
 
+// The options the one-call forms convert with: Auto becomes the datatype's range for a
+// decoded file unless the caller asked for Rerun's Auto rule (DecodeOptions::datatype_range).
+ConvertOptions ForDecodedFile(const ConvertOptions& convert, const DecodeOptions& options) {
+  ConvertOptions o = convert;
+  if (o.range == RangeMode::Auto && options.datatype_range) o.range = RangeMode::Datatype;
+  return o;
+}
+
 }  // namespace
 
 ImageView DecodedImage::View() const {
@@ -231,7 +239,8 @@ Status DecodeAndConvertInto(const void* data, size_t size, const OutputView& dst
   PIXCONV_RETURN_IF_ERROR(internal::ValidateOptions(convert));
   Result<std::unique_ptr<CodecReader>> reader = Open(data, size, options);
   if (!reader.ok()) return reader.status();
-  return ReadConverted(*reader.value(), dst, convert, Encoded{data, size});
+  return ReadConverted(*reader.value(), dst, ForDecodedFile(convert, options),
+                       Encoded{data, size});
 }
 
 Result<DecodedImage> DecodeAndConvert(const void* data, size_t size, const ConvertOptions& convert,
@@ -248,12 +257,13 @@ Result<DecodedImage> DecodeAndConvert(const void* data, size_t size, const Conve
   if (!bytes.ok()) return bytes.status();
   // Both sizes before either allocation: an image whose intermediate cannot be sized fails
   // without first allocating (and zeroing) its output.
-  Result<size_t> intermediate = IntermediateBytes(reader.value()->info(), convert);
+  const ConvertOptions file_convert = ForDecodedFile(convert, options);
+  Result<size_t> intermediate = IntermediateBytes(reader.value()->info(), file_convert);
   if (!intermediate.ok()) return intermediate.status();
   PIXCONV_RETURN_IF_ERROR(Allocate(*bytes, &image.pixels));
   PIXCONV_RETURN_IF_ERROR(ReadConverted(*reader.value(),
                                         OutputView{image.pixels.data(), image.pixels.size(), 0},
-                                        convert, Encoded{data, size}));
+                                        file_convert, Encoded{data, size}));
   return image;
 }
 

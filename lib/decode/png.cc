@@ -1,4 +1,5 @@
-// PNG through libpng.
+// PNG through libpng: the reference decoder, and the one for the files the fast decoder
+// (png_fast.cc) leaves to it.
 //
 // libpng reports a fatal error by calling our error function, which must not return; it
 // longjmps to the setjmp(png_jmpbuf()) of the function that made the libpng call. A longjmp
@@ -201,7 +202,7 @@ class PngReader final : public CodecReader {
 
 }  // namespace
 
-Result<std::unique_ptr<CodecReader>> OpenPng(const uint8_t* data, size_t size) {
+Result<std::unique_ptr<CodecReader>> OpenPngWithLibpng(const uint8_t* data, size_t size) {
   auto reader = std::make_unique<PngReader>();
   PIXCONV_RETURN_IF_ERROR(reader->Open(data, size));
   return std::unique_ptr<CodecReader>(std::move(reader));

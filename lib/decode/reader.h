@@ -41,6 +41,13 @@ class CodecReader {
 // destroyed. The limit on pixels is the caller's job; Open only reads the header.
 Result<std::unique_ptr<CodecReader>> OpenJpeg(const uint8_t* data, size_t size,
                                               const DecodeOptions& options);
+// PNG: the fast decoder (png_fast.cc), which hands any file it does not accept, or cannot
+// finish, to libpng (png.cc).
 Result<std::unique_ptr<CodecReader>> OpenPng(const uint8_t* data, size_t size);
+// The fast decoder alone: kUnsupported ("PNG: left to libpng") from Open or Read for the
+// files OpenPng hands to libpng. For the tests and the differential fuzzer.
+Result<std::unique_ptr<CodecReader>> OpenPngFastOnly(const uint8_t* data, size_t size);
+// PNG through libpng alone: the reference the tests and the differential fuzzer compare with.
+Result<std::unique_ptr<CodecReader>> OpenPngWithLibpng(const uint8_t* data, size_t size);
 
 }  // namespace pixconv::decode_internal

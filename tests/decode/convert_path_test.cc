@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "decode_test_util.h"
+#include "png_encode_util.h"
 #include "pixconv/decode.h"
 
 namespace pixconv::decode_test {
@@ -91,7 +92,10 @@ TEST_CASE("decode-and-convert matches decode, then Convert") {
       CAPTURE(set.name);
       const size_t bytes = *OutputSize(f.width, f.height, set.options.to);
       std::vector<uint8_t> expected(bytes);
-      REQUIRE(Convert(decoded->View(), {expected.data(), expected.size()}, set.options).ok());
+      // The one-call forms read Auto as the datatype's range (DecodeOptions::datatype_range).
+      ConvertOptions file_options = set.options;
+      if (file_options.range == RangeMode::Auto) file_options.range = RangeMode::Datatype;
+      REQUIRE(Convert(decoded->View(), {expected.data(), expected.size()}, file_options).ok());
 
       Result<DecodedImage> converted = DecodeAndConvert(file.bytes.data(), file.bytes.size(),
                                                         set.options);
@@ -116,6 +120,36 @@ TEST_CASE("decode-and-convert matches decode, then Convert") {
       }
     }
   }
+}
+
+TEST_CASE("decode-and-convert: 16-bit files get their datatype's range unless asked otherwise") {
+  // 16-bit gray 20000, 30000, 40000, 50000: far from spanning 0..65535.
+  TestPngSpec spec;
+  spec.width = 4;
+  spec.color_type = 0;
+  spec.bit_depth = 16;
+  const std::vector<uint8_t> file =
+      EncodeTestPng(spec, {0x4E, 0x20, 0x75, 0x30, 0x9C, 0x40, 0xC3, 0x50});
+  REQUIRE(!file.empty());
+  Result<DecodedImage> decoded = Decode(file.data(), file.size());
+  REQUIRE(decoded.ok());
+  const ImageFormat& f = decoded->format;
+  std::vector<uint8_t> datatype(*OutputSize(f.width, f.height, OutputType::RGBA8));
+  std::vector<uint8_t> automatic(datatype.size());
+  ConvertOptions o;
+  o.range = RangeMode::Datatype;
+  REQUIRE(Convert(decoded->View(), {datatype.data(), datatype.size()}, o).ok());
+  REQUIRE(Convert(decoded->View(), {automatic.data(), automatic.size()}).ok());
+  REQUIRE(datatype != automatic);  // the file does not span 0..65535
+
+  Result<DecodedImage> by_default = DecodeAndConvert(file.data(), file.size());
+  REQUIRE(by_default.ok());
+  CHECK(by_default->pixels == datatype);
+  DecodeOptions rerun_auto;
+  rerun_auto.datatype_range = false;
+  Result<DecodedImage> auto_range = DecodeAndConvert(file.data(), file.size(), {}, rerun_auto);
+  REQUIRE(auto_range.ok());
+  CHECK(auto_range->pixels == automatic);
 }
 
 TEST_CASE("decode-and-convert checks its options and destination first") {

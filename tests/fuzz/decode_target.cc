@@ -75,6 +75,11 @@ void CheckDecodeInto(const std::vector<uint8_t>& file, const DecodeCase& c,
 void CheckDecodeAndConvert(const std::vector<uint8_t>& file, const DecodeCase& c,
                            const ImageFormat& f, const Result<DecodedImage>& image) {
   const ConvertOptions& opts = c.convert;
+  // What the one-call forms convert with: Auto is the datatype's range for a decoded file.
+  ConvertOptions file_opts = opts;
+  if (file_opts.range == RangeMode::Auto && c.decode_options().datatype_range) {
+    file_opts.range = RangeMode::Datatype;
+  }
   const size_t row = size_t{f.width} * BytesPerPixel(opts.to);
   const size_t stride = ResolveStride(c.dst_stride, row);
   const size_t length = ResolveLength(
@@ -88,7 +93,7 @@ void CheckDecodeAndConvert(const std::vector<uint8_t>& file, const DecodeCase& c
   } else {
     std::vector<uint8_t> two_step(length, kFill);
     const Status status =
-        Convert(image->View(), OutputView{two_step.data(), length, stride}, opts);
+        Convert(image->View(), OutputView{two_step.data(), length, stride}, file_opts);
     PIXCONV_FUZZ_CHECK(direct_status.ok() == status.ok());
     if (status.ok()) {
       PIXCONV_FUZZ_CHECK(OnlyRowsWritten(direct, RowShape{stride ? stride : row, row, f.height},
@@ -105,7 +110,8 @@ void CheckDecodeAndConvert(const std::vector<uint8_t>& file, const DecodeCase& c
   }
   const Result<size_t> packed_size = OutputSize(f.width, f.height, opts.to);
   std::vector<uint8_t> packed(packed_size.ok() ? *packed_size : 0);
-  const Status status = Convert(image->View(), OutputView{packed.data(), packed.size(), 0}, opts);
+  const Status status =
+      Convert(image->View(), OutputView{packed.data(), packed.size(), 0}, file_opts);
   PIXCONV_FUZZ_CHECK(converted.ok() == status.ok());
   if (!converted.ok()) return;
   const ImageFormat& g = converted->format;

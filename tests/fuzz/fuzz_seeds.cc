@@ -1,5 +1,5 @@
 // Writes the seed corpora (seed_corpus.h) as files: DIR/decode/, DIR/convert/, DIR/cli_args/,
-// one file per seed, for a libFuzzer run (tests/fuzz/run.sh). Usage: fuzz_seeds DIR
+// DIR/png_diff/, one file per seed, for a libFuzzer run (tests/fuzz/run.sh). Usage: fuzz_seeds DIR
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
   const std::filesystem::path dir = argv[1];
   const bool ok = WriteAll(dir / "decode", pixconv::fuzz::DecodeSeeds()) &&
                   WriteAll(dir / "convert", pixconv::fuzz::ConvertSeeds()) &&
-                  WriteAll(dir / "cli_args", pixconv::fuzz::CliArgsSeeds());
+                  WriteAll(dir / "cli_args", pixconv::fuzz::CliArgsSeeds()) &&
+                  WriteAll(dir / "png_diff", pixconv::fuzz::PngDiffSeeds());
   return ok ? 0 : 1;
 }

@@ -65,6 +65,10 @@ TEST_CASE("cli_args seeds: the README's command lines parse, malformed ones do n
   RunSeeds(CliArgsSeeds(), &FuzzCliArgs);
 }
 
+TEST_CASE("png_diff seeds: the fast PNG decoder agrees with libpng on every seed") {
+  RunSeeds(PngDiffSeeds(), &FuzzPngDiff);
+}
+
 TEST_CASE("the fuzzers' input encodings read back what the seed generator wrote") {
   for (const Seed& seed : ConvertSeeds()) {
     CAPTURE(seed.name);
@@ -91,7 +95,8 @@ TEST_CASE("inputs of past findings (tests/fuzz/regressions/) replay without a fi
   const std::filesystem::path root = PIXCONV_FUZZ_REGRESSIONS;
   REQUIRE(std::filesystem::is_directory(root));
   const std::pair<const char*, Target> dirs[] = {
-      {"decode", &FuzzDecode}, {"convert", &FuzzConvert}, {"cli_args", &FuzzCliArgs}};
+      {"decode", &FuzzDecode}, {"convert", &FuzzConvert}, {"cli_args", &FuzzCliArgs},
+      {"png_diff", &FuzzPngDiff}};
   size_t replayed = 0;
   for (const auto& [name, target] : dirs) {
     for (const std::filesystem::path& file : Files(root / name)) {

@@ -6,7 +6,7 @@
 #
 #   run.sh NAME FUZZER FUZZ_SEEDS WORK SECONDS [libFuzzer flags...]
 #
-# NAME is decode, convert or cli_args; FUZZER and FUZZ_SEEDS are the built programs
+# NAME is decode, convert, cli_args or png_diff; FUZZER and FUZZ_SEEDS are the built programs
 # (build-asan/tests/fuzz/NAME_fuzzer, build-asan/tests/fuzz/fuzz_seeds).
 set -euo pipefail
 

@@ -29,5 +29,7 @@ std::vector<Seed> DecodeSeeds();
 std::vector<Seed> ConvertSeeds();
 // The command lines of the README and pixconv --help, and a few malformed ones.
 std::vector<Seed> CliArgsSeeds();
+// PngSuite and encoded PNGs of every color type and depth, as plain files (png_diff_seeds.cc).
+std::vector<Seed> PngDiffSeeds();
 
 }  // namespace pixconv::fuzz

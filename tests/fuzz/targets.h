@@ -20,5 +20,7 @@ Outcome FuzzDecode(const uint8_t* data, size_t size);
 Outcome FuzzConvert(const uint8_t* data, size_t size);
 // A control byte, then NUL-separated command-line arguments (cli_args_target.cc).
 Outcome FuzzCliArgs(const uint8_t* data, size_t size);
+// A PNG file, decoded by the fast decoder and by libpng, which must agree (png_diff_target.cc).
+Outcome FuzzPngDiff(const uint8_t* data, size_t size);
 
 }  // namespace pixconv::fuzz

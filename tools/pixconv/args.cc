@@ -353,6 +353,16 @@ bool ApplyJobs(string_view v, CommandLine* cl, UsageError* error) {
   return true;
 }
 
+bool ApplyPngLevel(string_view v, CommandLine* cl, UsageError* error) {
+  uint64_t n = 0;
+  if (!ParseUnsigned(v, &n) || n > kMaxPngLevel) {
+    *error = BadValue("--png-level", v, "give 0 (fastest, largest) to 12 (smallest, slowest)");
+    return false;
+  }
+  cl->png_level = static_cast<int>(n);
+  return true;
+}
+
 bool ApplyQuiet(string_view, CommandLine* cl, UsageError*) {
   cl->quiet = true;
   return true;
@@ -421,6 +431,7 @@ constexpr OptionSpec kOptions[] = {
     {"--force", 'f', false, kConvert, ApplyForce},
     {"--skip-existing", 'n', false, kConvert, ApplySkipExisting},
     {"--jobs", 'j', true, kConvert, ApplyJobs},
+    {"--png-level", 0, true, kConvert, ApplyPngLevel},
     {"--quiet", 'q', false, kConvert, ApplyQuiet},
     {"--progress", 0, false, kConvert, ApplyProgress},
     {"--verbose", 'v', false, kConvert, ApplyVerbose},
@@ -633,6 +644,7 @@ bool ParseCommandArgs(Command command, std::span<const char* const> args, Comman
     range_given = range_given || spec->apply == ApplyRange;
   }
   if (!ResolveMapping(range_given, cl, error)) return false;
+  cl->range_given = range_given || cl->depth;
 
   if (!CheckPositional(command, std::move(positional), cl, error)) return false;
   if (command == Command::kConvert && cl->output.empty()) {

@@ -13,6 +13,7 @@
 #include "pixconv/convert.h"
 #include "pixconv/layout.h"
 #include "pixconv/model.h"
+#include "png_writer.h"  // kDefaultPngLevel
 
 namespace pixconv::cli {
 
@@ -70,6 +71,10 @@ struct CommandLine {
   // apply to an input instead of ignoring them.
   std::set<std::string> given;
   bool Given(const char* name) const { return given.count(name) != 0; }
+  int png_level = kDefaultPngLevel;  // --png-level: PNG compression, size against speed
+  // Whether --range or --depth chose the range: otherwise PNG and JPEG inputs get their
+  // datatype's range (16-bit white is 65535, as the format defines), raw inputs Auto.
+  bool range_given = false;
 };
 
 // A mistake in the command line itself (exit status 2): what was wrong, and a hint to fix it.

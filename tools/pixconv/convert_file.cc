@@ -99,16 +99,17 @@ std::string Details(const ConvertJob& job, const InputImage& input, const Conver
 Status Write(FILE* out, const CommandLine& cl, OutputKind kind, const std::vector<uint8_t>& pixels,
              const ImageFormat& size, const Converter& converter) {
   const ImageFormat& f = size;
+  const int png_level = cl.png_level;
   const auto* floats = reinterpret_cast<const float*>(pixels.data());
   switch (kind) {
     case OutputKind::kPng:
       return WritePng(out, pixels.data(), f.width, f.height, size_t{f.width} * 4, 8,
-                      converter.output_is_srgb());
+                      converter.output_is_srgb(), png_level);
     case OutputKind::kPng16: {
       const std::vector<uint8_t> big_endian =
           QuantizeToBigEndian16(floats, pixels.size() / sizeof(float));
       return WritePng(out, big_endian.data(), f.width, f.height, size_t{f.width} * 8, 16,
-                      converter.output_is_srgb());
+                      converter.output_is_srgb(), png_level);
     }
     case OutputKind::kPfm:
       return WritePfm(out, floats, f.width, f.height);
@@ -141,7 +142,9 @@ Status ConvertFile(const CommandLine& cl, const ConvertJob& job, ConvertReport* 
   if (!status.ok()) return status;
   WarnAboutOptionsNotApplying(cl, job.input, input);
 
-  const ConvertOptions options = OptionsFor(job.kind, cl.options);
+  ConvertOptions options = OptionsFor(job.kind, cl.options);
+  // A decoded file's samples mean what its format says (16-bit white is 65535).
+  if (input.codec != Codec::Unknown && !cl.range_given) options.range = RangeMode::Datatype;
   Result<Converter> converter = Converter::Create(input.view, options);
   if (!converter.ok())
     return Status(converter.status().code(), job.input + ": " + converter.status().message());

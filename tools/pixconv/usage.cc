@@ -92,18 +92,22 @@ Output:
   -n, --skip-existing      leave outputs that exist and convert the rest (to finish a batch
                            that was interrupted)
   -j, --jobs N             files converted at once in a batch (default: one per core)
+  --png-level N            PNG compression, 0 (fastest, largest) to 12 (smallest, slowest);
+                           default 4
   -q, --quiet              no progress bar or summary (errors are still printed)
   --progress               show them even when stderr is not a terminal
 
 Value mapping (color-model input):
   --range MODE             which sample range maps to [0, 1]:
-                             auto      (default) finite min/max of the image; data already in
-                                       [0,1] (float) or [0,255] keeps that range; U8 is [0,255]
-                             datatype  the datatype's full range (floats: [0,1])
+                             auto      (default for raw input) finite min/max of the image;
+                                       data already in [0,1] (float) or [0,255] keeps that
+                                       range; U8 is [0,255]
+                             datatype  (default for PNG and JPEG files) the datatype's full
+                                       range (floats: [0,1]): a 16-bit PNG's white is 65535
                              depth     [0, finite max], for depth images
                              LO,HI     explicit, e.g. 0,4095 (LO > HI inverts)
-                           (16-bit PNGs get auto too, as in Rerun; --range datatype maps
-                           0..65535 to 0..1 as other viewers do)
+                           (--range auto stretches a 16-bit PNG's own min..max, as Rerun
+                           does for raw images)
   --input-transfer srgb|linear|auto
                            how the input is encoded (default srgb; auto = sRGB for U8 and
                            data in [0,255] or [0,1], else linear)

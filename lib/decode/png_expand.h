@@ -1,0 +1,30 @@
+// From unfiltered PNG rows to the pixels the decoder writes: sub-byte samples unpacked,
+// palettes and tRNS expanded, gray spread to RGB where the output has color, 16-bit samples
+// put in native byte order.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "decode/png_format.h"
+
+namespace pixconv::decode_internal {
+
+enum class PngPixels : uint8_t {
+  kModel,  // the input model of lib/README.md 5 (L, RGB or RGBA; U8 or native U16)
+  kRgba8,  // 8-bit files only
+  kBgra8,  // 8-bit files only
+};
+
+// Bytes of one output pixel.
+size_t OutputPixelBytes(const PngStructure& png, PngPixels pixels);
+
+// Writes `width` packed output pixels to dst from one unfiltered row `src`. `scratch` holds
+// `width` bytes, used to unpack 1, 2 and 4-bit samples.
+void ExpandRow(const PngStructure& png, PngPixels pixels, const uint8_t* src, uint32_t width,
+               uint8_t* dst, uint8_t* scratch);
+
+// SIMD: `pixels` RGB8 pixels to RGBA8 with alpha 255 (png_rows.cc).
+void Rgb8ToRgba8(const uint8_t* src, size_t pixels, uint8_t* dst);
+
+}  // namespace pixconv::decode_internal

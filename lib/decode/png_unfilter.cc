@@ -1,0 +1,170 @@
+// The unfilter kernels, compiled for every Highway target. Up is a vector add over the whole
+// row. Sub, Average and Paeth depend on the pixel to the left, so one pixel is one small
+// vector (its spare lanes carried through unchanged); HWY_SCALAR, with one lane, runs loops.
+#undef HWY_TARGET_INCLUDE
+#define HWY_TARGET_INCLUDE "decode/png_unfilter.cc"
+#include "hwy/foreach_target.h"  // IWYU pragma: keep
+
+#include <cstdlib>
+
+#include "decode/png_unfilter.h"
+#include "hwy/highway.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace pixconv::decode_internal::HWY_NAMESPACE {
+namespace hn = hwy::HWY_NAMESPACE;
+
+void UpRow(uint8_t* row, const uint8_t* prev, size_t bytes) {
+  const hn::ScalableTag<uint8_t> d;
+  const size_t lanes = hn::Lanes(d);
+  size_t i = 0;
+  for (; i + lanes <= bytes; i += lanes) {
+    hn::StoreU(hn::Add(hn::LoadU(d, row + i), hn::LoadU(d, prev + i)), d, row + i);
+  }
+  for (; i < bytes; ++i) row[i] = static_cast<uint8_t>(row[i] + prev[i]);
+}
+
+// Scalar forms, for the HWY_SCALAR target, whose vectors have one lane.
+template <size_t kBpp>
+void SubRowScalar(uint8_t* row, const uint8_t* /*prev*/, size_t bytes) {
+  for (size_t i = kBpp; i < bytes; ++i) row[i] = static_cast<uint8_t>(row[i] + row[i - kBpp]);
+}
+
+template <size_t kBpp>
+void AverageRowScalar(uint8_t* row, const uint8_t* prev, size_t bytes) {
+  for (size_t i = 0; i < bytes && i < kBpp; ++i) {
+    row[i] = static_cast<uint8_t>(row[i] + (prev[i] >> 1));
+  }
+  for (size_t i = kBpp; i < bytes; ++i) {
+    row[i] = static_cast<uint8_t>(row[i] + ((row[i - kBpp] + prev[i]) >> 1));
+  }
+}
+
+inline int PaethPredictor(int a, int b, int c) {
+  const int pa = std::abs(b - c);
+  const int pb = std::abs(a - c);
+  const int pc = std::abs(a + b - 2 * c);
+  if (pa <= pb && pa <= pc) return a;
+  return pb <= pc ? b : c;
+}
+
+template <size_t kBpp>
+void PaethRowScalar(uint8_t* row, const uint8_t* prev, size_t bytes) {
+  for (size_t i = 0; i < bytes && i < kBpp; ++i) row[i] = static_cast<uint8_t>(row[i] + prev[i]);
+  for (size_t i = kBpp; i < bytes; ++i) {
+    row[i] = static_cast<uint8_t>(row[i] + PaethPredictor(row[i - kBpp], prev[i], prev[i - kBpp]));
+  }
+}
+
+// One pixel per vector of 4 (bpp 1 to 4) or 8 (bpp 6, 8) lanes. The lanes past the pixel
+// compute garbage that is never stored: the store keeps the bytes those lanes loaded. The
+// dependency on the previous pixel is kept as short as possible: masking and narrowing happen
+// off that chain. Each pixel's bytes are loaded before the previous pixel's store, which they
+// overlap when bpp is 3 or 6 (a load that overlaps an earlier store waits for it).
+template <size_t kBpp>
+using PixelTag = hn::CappedTag<uint8_t, (kBpp <= 4 ? 4 : 8)>;
+
+template <size_t kBpp>
+void SubRowVector(uint8_t* row, const uint8_t* /*prev*/, size_t bytes) {
+  const PixelTag<kBpp> d;
+  const auto in_pixel = hn::FirstN(d, kBpp);
+  auto a = hn::Zero(d);
+  auto x = hn::LoadU(d, row);
+  for (size_t i = 0; i < bytes; i += kBpp) {
+    const auto next = hn::LoadU(d, row + i + kBpp);
+    a = hn::Add(x, a);
+    hn::StoreU(hn::IfThenElse(in_pixel, a, x), d, row + i);
+    x = next;
+  }
+}
+
+template <size_t kBpp>
+void AverageRowVector(uint8_t* row, const uint8_t* prev, size_t bytes) {
+  const PixelTag<kBpp> d;
+  const auto in_pixel = hn::FirstN(d, kBpp);
+  const auto one = hn::Set(d, 1);
+  auto a = hn::Zero(d);
+  auto x = hn::LoadU(d, row);
+  for (size_t i = 0; i < bytes; i += kBpp) {
+    const auto next = hn::LoadU(d, row + i + kBpp);
+    const auto b = hn::LoadU(d, prev + i);
+    // floor((a + b) / 2) from the rounding-up average.
+    a = hn::Add(x, hn::Sub(hn::AverageRound(a, b), hn::And(hn::Xor(a, b), one)));
+    hn::StoreU(hn::IfThenElse(in_pixel, a, x), d, row + i);
+    x = next;
+  }
+}
+
+template <size_t kBpp>
+void PaethRowVector(uint8_t* row, const uint8_t* prev, size_t bytes) {
+  const PixelTag<kBpp> d;
+  const hn::Rebind<int16_t, decltype(d)> dw;
+  const auto in_pixel = hn::FirstN(d, kBpp);
+  const auto low_byte = hn::Set(dw, 0xFF);
+  auto a = hn::Zero(dw);
+  auto c = hn::Zero(dw);
+  auto x8 = hn::LoadU(d, row);
+  for (size_t i = 0; i < bytes; i += kBpp) {
+    const auto next = hn::LoadU(d, row + i + kBpp);
+    const auto x = hn::PromoteTo(dw, x8);
+    const auto b = hn::PromoteTo(dw, hn::LoadU(d, prev + i));
+    // With p = a + b - c: |p - a| = |b - c|, |p - b| = |a - c|, |p - c| = |(a - c) + (b - c)|.
+    const auto bc = hn::Sub(b, c);
+    const auto pa = hn::Abs(bc);
+    const auto ac = hn::Sub(a, c);
+    const auto pb = hn::Abs(ac);
+    const auto pc = hn::Abs(hn::Add(ac, bc));
+    const auto not_a = hn::Or(hn::Lt(pb, pa), hn::Lt(pc, pa));
+    const auto predictor = hn::IfThenElse(not_a, hn::IfThenElse(hn::Lt(pc, pb), c, b), a);
+    a = hn::And(hn::Add(x, predictor), low_byte);
+    hn::StoreU(hn::IfThenElse(in_pixel, hn::DemoteTo(d, a), x8), d, row + i);
+    c = b;
+    x8 = next;
+  }
+}
+
+template <size_t kBpp>
+void SelectForBpp(UnfilterFn* out) {
+#if HWY_TARGET == HWY_SCALAR
+  out[1] = SubRowScalar<kBpp>;
+  out[3] = AverageRowScalar<kBpp>;
+  out[4] = PaethRowScalar<kBpp>;
+#else
+  out[1] = SubRowVector<kBpp>;
+  out[3] = AverageRowVector<kBpp>;
+  out[4] = PaethRowVector<kBpp>;
+#endif
+}
+
+void SelectUnfiltersForTarget(int bpp, UnfilterFn* out) {
+  out[0] = nullptr;
+  out[2] = UpRow;
+  switch (bpp) {
+    case 1: SelectForBpp<1>(out); break;
+    case 2: SelectForBpp<2>(out); break;
+    case 3: SelectForBpp<3>(out); break;
+    case 4: SelectForBpp<4>(out); break;
+    case 6: SelectForBpp<6>(out); break;
+    default: SelectForBpp<8>(out); break;
+  }
+}
+
+const char* TargetName() { return hwy::TargetName(HWY_TARGET); }
+
+}  // namespace pixconv::decode_internal::HWY_NAMESPACE
+HWY_AFTER_NAMESPACE();
+
+#if HWY_ONCE
+namespace pixconv::decode_internal {
+
+HWY_EXPORT(SelectUnfiltersForTarget);
+HWY_EXPORT(TargetName);
+
+void SelectUnfilters(int bpp, UnfilterFn out[5]) {
+  HWY_DYNAMIC_DISPATCH(SelectUnfiltersForTarget)(bpp, out);
+}
+
+const char* UnfilterTargetName() { return HWY_DYNAMIC_DISPATCH(TargetName)(); }
+
+}  // namespace pixconv::decode_internal
+#endif  // HWY_ONCE

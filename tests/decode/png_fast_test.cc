@@ -1,0 +1,180 @@
+// The fast PNG decoder (lib/decode/png_fast.cc) against libpng, its reference: on PngSuite
+// and on files of every color type, bit depth, filter type and interlace, both decoders must
+// write the same bytes, in the input model and as RGBA8 / BGRA8. The few files the fast
+// decoder leaves to libpng are listed, so a file silently falling back is a failure.
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "decode/reader.h"
+#include "decode_test_util.h"
+#include "png_encode_util.h"
+#include "pixconv/decode.h"
+#include "support/targets.h"
+
+namespace pixconv::decode_test {
+namespace {
+
+using decode_internal::CodecReader;
+using decode_internal::RowLayout;
+using decode_internal::RowTarget;
+
+size_t PixelBytes(const ImageInfo& info, RowLayout layout) {
+  if (layout != RowLayout::kModel) return 4;
+  return static_cast<size_t>(ChannelCount(info.format.color_model)) *
+         BytesPerSample(info.format.datatype);
+}
+
+// Decodes with `open` into a buffer with a 3-byte gap after each row (a stride), filled with
+// 0xA5 so bytes a decoder skips or overruns show up.
+Result<std::vector<uint8_t>> ReadWith(
+    Result<std::unique_ptr<CodecReader>> (*open)(const uint8_t*, size_t),
+    const std::vector<uint8_t>& file, RowLayout layout) {
+  Result<std::unique_ptr<CodecReader>> reader = open(file.data(), file.size());
+  if (!reader.ok()) return reader.status();
+  const ImageInfo& info = reader.value()->info();
+  const size_t stride = PixelBytes(info, layout) * info.format.width + 3;
+  std::vector<uint8_t> out(stride * info.format.height, 0xA5);
+  Status s = reader.value()->Read(RowTarget{out.data(), stride, layout});
+  if (!s.ok()) return s;
+  return out;
+}
+
+// Compares the fast decoder with libpng on one file; false when the fast one left it to libpng.
+bool SameAsLibpng(const std::vector<uint8_t>& file) {
+  std::vector<RowLayout> layouts = {RowLayout::kModel};
+  Result<ImageInfo> info = ReadImageInfo(file.data(), file.size());
+  REQUIRE(info.ok());
+  if (info->bit_depth <= 8) layouts.insert(layouts.end(), {RowLayout::kRgba8, RowLayout::kBgra8});
+  for (RowLayout layout : layouts) {
+    CAPTURE(static_cast<int>(layout));
+    Result<std::vector<uint8_t>> fast = ReadWith(decode_internal::OpenPngFastOnly, file, layout);
+    if (!fast.ok()) {
+      CHECK(fast.status().message() == "PNG: left to libpng");
+      return false;
+    }
+    Result<std::vector<uint8_t>> libpng =
+        ReadWith(decode_internal::OpenPngWithLibpng, file, layout);
+    REQUIRE_MESSAGE(libpng.ok(), libpng.status().ToString());
+    CHECK(*fast == *libpng);
+  }
+  return true;
+}
+
+TEST_CASE("fast PNG decoder: every valid PngSuite file, as libpng decodes it") {
+  // Files with a suggested palette (PLTE in a non-palette image) go to libpng by design.
+  std::set<std::string> left_to_libpng;
+  for (const std::string& path : PngSuiteValid()) {
+    CAPTURE(path);
+    if (!SameAsLibpng(ReadFile(path))) left_to_libpng.insert(Stem(path));
+  }
+  const std::set<std::string> expected = {"pp0n2c16", "pp0n6a08"};
+  std::string left;
+  for (const std::string& name : left_to_libpng) left += name + " ";
+  CAPTURE(left);
+  CHECK(left_to_libpng == expected);
+}
+
+TEST_CASE("fast PNG decoder: every color type, bit depth, filter and interlace") {
+  struct Format {
+    int color_type, bit_depth;
+  };
+  const Format formats[] = {{0, 1}, {0, 2}, {0, 4}, {0, 8}, {0, 16}, {2, 8}, {2, 16},
+                            {3, 1}, {3, 2}, {3, 4}, {3, 8}, {4, 8}, {4, 16}, {6, 8},
+                            {6, 16}};
+  // None, Sub, Up, Average, Paeth alone, then libpng's adaptive choice among all five.
+  const int filters[] = {0x08, 0x10, 0x20, 0x40, 0x80, 0xF8};
+  int files = 0;
+  for (const Format& format : formats) {
+    for (const bool interlaced : {false, true}) {
+      for (const bool trns : {false, true}) {
+        if (trns && (format.color_type == 4 || format.color_type == 6)) continue;
+        for (const int filter : filters) {
+          for (const uint32_t width : {1u, 5u, 37u}) {
+            TestPngSpec spec;
+            spec.width = width;
+            spec.height = 11;
+            spec.bit_depth = format.bit_depth;
+            spec.color_type = format.color_type;
+            spec.interlaced = interlaced;
+            spec.filters = filter;
+            spec.trns = trns;
+            spec.palette_entries = format.color_type == 3 ? (1 << format.bit_depth) - 1 : 0;
+            if (spec.palette_entries == 0 && format.color_type == 3) spec.palette_entries = 1;
+            CAPTURE(format.color_type);
+            CAPTURE(format.bit_depth);
+            CAPTURE(interlaced);
+            CAPTURE(trns);
+            CAPTURE(filter);
+            CAPTURE(width);
+            const std::vector<uint8_t> file = EncodeTestPng(spec, TestPngRows(spec, width));
+            REQUIRE(!file.empty());
+            CHECK(SameAsLibpng(file));
+            ++files;
+          }
+        }
+      }
+    }
+  }
+  CHECK(files > 500);
+}
+
+TEST_CASE("fast PNG decoder: a wide image of every filter on every SIMD target") {
+  for (const int64_t target : test::Targets()) {
+  const test::ScopedTarget pinned(target);
+  const std::string target_name = hwy::TargetName(target);
+  CAPTURE(target_name);
+  for (const int color_type : {0, 2, 3, 4, 6}) {
+    for (const int bit_depth : {8, 16}) {
+      for (const int filter : {0x10, 0x20, 0x40, 0x80, 0xF8}) {
+        TestPngSpec spec;
+        spec.width = 333;
+        spec.height = 40;
+        spec.color_type = color_type;
+        spec.bit_depth = bit_depth;
+        spec.filters = filter;
+        if (color_type == 3) {
+          if (bit_depth == 16) continue;
+          spec.palette_entries = 200;
+          spec.trns = true;
+        }
+        CAPTURE(color_type);
+        CAPTURE(bit_depth);
+        CAPTURE(filter);
+        CHECK(SameAsLibpng(EncodeTestPng(spec, TestPngRows(spec, 7))));
+      }
+    }
+  }
+  }
+}
+
+// The one documented difference from libpng (the differential fuzzer accepts only this one):
+// in a fixed-Huffman block, literal/length symbols 286 and 287 are reserved by RFC 1951.
+// zlib rejects them; libdeflate decodes them as length 258, and when the stream's Adler-32
+// then matches, the bytes are the encoder's. Here PngSuite's bgbn4a08 with one bit flipped
+// turns a symbol 285 into 286: libpng refuses the file, pixconv decodes the original image.
+TEST_CASE("fast PNG decoder: reserved fixed-Huffman symbols decode as libdeflate reads them") {
+  const std::vector<uint8_t> original = ReadFile(TestdataPath("pngsuite/png/bgbn4a08.png"));
+  REQUIRE(original.size() == 140);
+  std::vector<uint8_t> flipped = original;
+  REQUIRE(flipped[112] == 0x06);
+  flipped[112] = 0x07;
+  // The IDAT chunk's CRC, recomputed so only the deflate stream differs.
+  const uint8_t crc[4] = {0x5F, 0x4E, 0xC9, 0xA7};
+  for (int i = 0; i < 4; ++i) flipped[124 + i] = crc[i];
+
+  Result<std::vector<uint8_t>> libpng =
+      ReadWith(decode_internal::OpenPngWithLibpng, flipped, RowLayout::kModel);
+  REQUIRE(!libpng.ok());
+  CHECK(libpng.status().message() == "PNG: IDAT: invalid literal/length code");
+  Result<DecodedImage> ours = Decode(flipped.data(), flipped.size());
+  Result<DecodedImage> reference = Decode(original.data(), original.size());
+  REQUIRE(ours.ok());
+  REQUIRE(reference.ok());
+  CHECK(ours->pixels == reference->pixels);
+}
+
+}  // namespace
+}  // namespace pixconv::decode_test

@@ -1,0 +1,46 @@
+// Seeds of the differential PNG fuzzer: PngSuite, valid and invalid, and files of every color
+// type, bit depth, filter and interlace from the PNG tests' encoder, as plain PNG bytes.
+#include <string>
+#include <vector>
+
+#include "decode/decode_test_util.h"
+#include "decode/png_encode_util.h"
+#include "seed_corpus.h"
+
+namespace pixconv::fuzz {
+
+std::vector<Seed> PngDiffSeeds() {
+  std::vector<Seed> seeds;
+  for (const std::string& path : decode_test::PngSuiteValid()) {
+    seeds.push_back({"suite_" + decode_test::Stem(path) + ".png", decode_test::ReadFile(path),
+                     Seed::Expect::kAccepted});
+  }
+  for (const std::string& path : decode_test::PngSuiteInvalid()) {
+    seeds.push_back({"suite_" + decode_test::Stem(path) + ".png", decode_test::ReadFile(path),
+                     Seed::Expect::kRejected});
+  }
+  struct Format {
+    int color_type, bit_depth;
+  };
+  const Format formats[] = {{0, 1}, {0, 4}, {0, 16}, {2, 8}, {2, 16}, {3, 2},
+                            {3, 8}, {4, 8}, {4, 16}, {6, 8}, {6, 16}};
+  for (const Format& f : formats) {
+    for (const bool interlaced : {false, true}) {
+      decode_test::TestPngSpec spec;
+      spec.width = 19;
+      spec.height = 9;
+      spec.color_type = f.color_type;
+      spec.bit_depth = f.bit_depth;
+      spec.interlaced = interlaced;
+      spec.trns = f.color_type < 4;
+      spec.palette_entries = f.color_type == 3 ? (1 << f.bit_depth) - 1 : 0;
+      seeds.push_back({"made_" + std::to_string(f.color_type) + "_" +
+                           std::to_string(f.bit_depth) + (interlaced ? "_adam7" : "") + ".png",
+                       decode_test::EncodeTestPng(spec, decode_test::TestPngRows(spec, 3)),
+                       Seed::Expect::kAccepted});
+    }
+  }
+  return seeds;
+}
+
+}  // namespace pixconv::fuzz
