@@ -93,7 +93,7 @@ def decode(
     data: _Buffer,
     *,
     to: _OutputType = ...,
-    range: _Range = "auto",
+    range: _Range = "datatype",
     input_transfer: _InputTransfer = "srgb",
     output_transfer: _OutputTransfer = "default",
     premultiply: bool = False,

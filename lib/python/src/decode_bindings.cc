@@ -81,7 +81,8 @@ Decodes a JPEG or PNG (detected from its first bytes).
 decode(data) returns the image in the model: an (H, W) array for L, (H, W, 3) for RGB,
 (H, W, 4) for RGBA, with dtype uint8 or uint16 (16-bit PNGs). Any conversion keyword of
 convert() (to, range, order, out, ...) decodes straight to an (H, W, 4) RGBA array instead.
-max_pixels and max_jpeg_scans bound the work a file may ask for. Raises ValueError for
+Without range=, that maps the file's datatype range (a 16-bit PNG's white is 65535, as the
+format defines); range="auto" stretches the image's own min..max as convert() does. max_pixels and max_jpeg_scans bound the work a file may ask for. Raises ValueError for
 corrupt, truncated or unsupported data.
 )doc"));
   m.def("_read_info", &ReadInfo, py::arg("data"));

@@ -175,6 +175,9 @@ void ParseKeywords(const py::kwargs& kwargs, unsigned groups, const char* functi
       s->threads = static_cast<unsigned>(Count(v, "threads", 1024));
     } else if (key == "range" && Allowed(groups, kColorKeywords, key, function)) {
       ParseRange(v, &o);
+      // A range the caller names is the range, also for decode(): "auto" is then Rerun's rule,
+      // not the decoded file's datatype range that decode() maps by default.
+      s->decode.datatype_range = false;
     } else if (key == "input_transfer" && Allowed(groups, kColorKeywords, key, function)) {
       o.input_transfer = NamedValue<InputTransfer>(v, kInputTransfers, "input_transfer");
     } else if (key == "colormap" && Allowed(groups, kColorKeywords, key, function)) {
