@@ -54,7 +54,6 @@ uint64_t FilterRow(int filter, int bpp, const uint8_t* row, const uint8_t* prev,
   const hn::ScalableTag<int16_t> dw;
   const hn::Rebind<uint8_t, decltype(dw)> d8;
   const size_t lanes = hn::Lanes(dw);
-  const auto one = hn::Set(d8, 1);
   size_t i = first;
   for (; filter != 0 && i + lanes <= bytes; i += lanes) {
     const auto x = hn::LoadU(d8, row + i);
@@ -66,7 +65,9 @@ uint64_t FilterRow(int filter, int bpp, const uint8_t* row, const uint8_t* prev,
     } else if (filter == 2) {
       predictor = b8;
     } else if (filter == 3) {
-      predictor = hn::Sub(hn::AverageRound(a8, b8), hn::And(hn::Xor(a8, b8), one));
+      // floor((a + b) / 2) without overflow (Highway 1.0.3's AverageRound of bytes wraps at
+      // 256 on SVE).
+      predictor = hn::Add(hn::And(a8, b8), hn::ShiftRight<1>(hn::Xor(a8, b8)));
     } else {
       const auto a = hn::PromoteTo(dw, a8);
       const auto b = hn::PromoteTo(dw, b8);
