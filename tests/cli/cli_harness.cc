@@ -54,19 +54,6 @@ std::string Slurp(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-// The words that run pixconv: PIXCONV_CLI, behind the words of $PIXCONV_EXE_WRAPPER when that
-// is set (tools/check-aarch64 sets it to the emulator that runs the cross-built binary, as
-// there is no binfmt_misc to do it).
-std::vector<std::string> CliCommand() {
-  std::vector<std::string> words;
-  if (const char* wrapper = std::getenv("PIXCONV_EXE_WRAPPER"); wrapper != nullptr) {
-    std::istringstream in(wrapper);
-    for (std::string w; in >> w;) words.push_back(w);
-  }
-  words.push_back(PIXCONV_CLI);
-  return words;
-}
-
 // Starts pixconv (CliCommand) with stdin, stdout and stderr on files of `io`.
 int Spawn(const TempDir& io, const std::vector<std::string>& args,
           const std::vector<uint8_t>& input, const std::vector<std::string>& env) {
@@ -112,6 +99,16 @@ RunResult Reap(const TempDir& io, int pid, int* signal_number) {
 }
 
 }  // namespace
+
+std::vector<std::string> CliCommand() {
+  std::vector<std::string> words;
+  if (const char* wrapper = std::getenv("PIXCONV_EXE_WRAPPER"); wrapper != nullptr) {
+    std::istringstream in(wrapper);
+    for (std::string w; in >> w;) words.push_back(w);
+  }
+  words.push_back(PIXCONV_CLI);
+  return words;
+}
 
 RunResult RunPixconv(const std::vector<std::string>& args) { return RunPixconvWithStdin(args, {}); }
 

@@ -32,6 +32,11 @@ class TempDir {
   std::string path_;
 };
 
+// The words that run pixconv: PIXCONV_CLI, behind the words of $PIXCONV_EXE_WRAPPER when that
+// is set (tools/check-aarch64 sets it to the emulator that runs the cross-built binary, as
+// there is no binfmt_misc to do it).
+std::vector<std::string> CliCommand();
+
 // Runs PIXCONV_CLI with `args` (no shell: arguments pass through unchanged), stdin empty.
 RunResult RunPixconv(const std::vector<std::string>& args);
 // The same with `input` as stdin.

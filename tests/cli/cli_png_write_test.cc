@@ -19,7 +19,12 @@ namespace {
 // The IHDR color type byte of a PNG file.
 int ColorType(const std::vector<uint8_t>& png) { return png.size() > 25 ? png[25] : -1; }
 
-std::string Pixconv() { return PIXCONV_CLI; }
+// CliCommand() as a shell command prefix, each word quoted.
+std::string Pixconv() {
+  std::string command;
+  for (const std::string& word : CliCommand()) command += (command.empty() ? "'" : " '") + word + "'";
+  return command;
+}
 
 // A 16-bit RGB PNG (libpng's simplified API), samples given in native order.
 void Write16BitRgb(const std::string& path, uint32_t width, uint32_t height,
@@ -150,7 +155,7 @@ TEST_CASE("a PNG write error names its cause") {
   if (!FileExists("/dev/full")) return;
   TempDir dir;
   const std::string jpeg = std::string(PIXCONV_TESTDATA) + "/libjpeg-turbo/testorig.jpg";
-  const std::string command = "'" + Pixconv() + "' convert '" + jpeg + "' -o - > /dev/full 2> '" +
+  const std::string command = Pixconv() + " convert '" + jpeg + "' -o - > /dev/full 2> '" +
                               dir.Path("err.txt") + "'";
   const int status = std::system(command.c_str());
   CHECK(status != 0);
