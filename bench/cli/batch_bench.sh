@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Batch-conversion speed-up of `pixconv convert --jobs N` (issue 6): converts COUNT (default
+# Batch-conversion speed-up of `pixconv convert --jobs N`: converts COUNT (default
 # 200) 1920x1080 JPEGs to PNGs in one directory with --jobs 1 and --jobs JOBS (default 2),
 # REPS (default 3) times each, alternating, and prints every time, the medians and the ratio.
 # Not part of `meson test`: it takes minutes and its figure depends on the machine's load.

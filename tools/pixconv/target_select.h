@@ -1,5 +1,5 @@
 // --target: pins the SIMD target that runtime dispatch uses, to compare targets or to check
-// a result on the portable one (SCALAR or EMU128, by Highway version) (STYLE.md 8.8).
+// a result on the portable one (SCALAR or EMU128, by Highway version).
 #pragma once
 
 #include <string>
