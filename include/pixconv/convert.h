@@ -60,6 +60,12 @@ struct ConvertOptions {
   InputTransfer input_transfer = InputTransfer::Srgb;
   OutputTransfer output_transfer = OutputTransfer::Default;
   bool premultiply = false;  // RGB *= alpha, after the transfer
+  // RGBAF32 only: false keeps normalized values outside [0, 1] (HDR data, a range narrower
+  // than the data, YUV footroom and headroom) instead of clamping them: NaN still becomes 0,
+  // values saturate at +-FLT_MAX (the output is always finite), and the sRGB curves extend to
+  // every real number (lib/README.md 3.2, 3.5). Not for RGBA8, colormaps or segmentation
+  // (kInvalidArgument).
+  bool clamp = true;
   YuvMatrix yuv_matrix = YuvMatrix::Default;
   YuvRange yuv_range = YuvRange::Default;
   ChromaFilter chroma = ChromaFilter::Nearest;

@@ -35,6 +35,11 @@ struct ColorRowParams {
   bool decode_srgb = false;  // input sRGB, output linear: decode RGB
   bool encode_srgb = false;  // input linear, output sRGB: encode RGB
   bool premultiply = false;  // RGB *= A after the transfer (only set for models with alpha)
+  // Every normalized sample is clamped to [lower, upper]: [0, 1], or [-FLT_MAX, FLT_MAX] with
+  // `unclamped` (RGBAF32 output with ConvertOptions::clamp false), whose curves are extended.
+  bool unclamped = false;
+  float lower = 0.0f;
+  float upper = 1.0f;
   // Write the destination with non-temporal stores (row_loop-inl.h): set for outputs of at
   // least StreamMinOutputBytes() (StreamsOutput, stream_threshold.h).
   bool stream = false;

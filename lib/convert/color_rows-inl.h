@@ -70,16 +70,24 @@ HWY_INLINE void MapChannels(const F& f, VI r0, VI r1, VI r2, VI r3, VO& t0, VO& 
   if constexpr (kC == 4) t3 = f(r3);
 }
 
-// NaN -> 0, then clamp to [0, 1] (lib/README.md 3.2). Integer inputs cannot be NaN.
+// NaN -> 0, then clamp to [lower, upper] (lib/README.md 3.2): [0, 1], or [-FLT_MAX, FLT_MAX]
+// for an unclamped RGBAF32 output. Integer inputs cannot be NaN.
 template <bool kMayBeNaN, class D, class V = hn::Vec<D>>
-HWY_INLINE V ClampUnit(D d, V t) {
+HWY_INLINE V ClampUnit(D d, V t, const internal::ColorRowParams& p) {
+  using T = hn::TFromD<D>;
   // On x86, max returns its second operand when either is NaN (Highway's Max is maxps/maxpd
   // on every x86 target), so Max(t, 0) below already maps NaN to 0: two ops per sample fewer
-  // on the float inputs. The NaN conformance tests run on every target.
+  // on the float inputs. An unclamped output's lower bound is -FLT_MAX, which needs the test.
+  // The NaN conformance tests run on every target.
 #if !HWY_ARCH_X86 || HWY_TARGET == HWY_EMU128 || HWY_TARGET == HWY_SCALAR
   if constexpr (kMayBeNaN) t = hn::IfThenZeroElse(hn::IsNaN(t), t);
+#else
+  if constexpr (kMayBeNaN) {
+    if (p.unclamped) t = hn::IfThenZeroElse(hn::IsNaN(t), t);
+  }
 #endif
-  return hn::Min(hn::Max(t, hn::Zero(d)), hn::Set(d, 1.0));
+  return hn::Min(hn::Max(t, hn::Set(d, static_cast<T>(p.lower))),
+                 hn::Set(d, static_cast<T>(p.upper)));
 }
 
 // ---------------------------------------------------------------- narrow (float math)
@@ -95,14 +103,6 @@ HWY_INLINE hn::Vec<DF> NarrowToFloat(DF df, VS v) {
     const hn::Rebind<int32_t, DF> di;
     return hn::ConvertTo(df, hn::PromoteTo(di, v));
   }
-}
-
-// The transfer of color samples, whichever channel they are.
-template <class DF, class V = hn::Vec<DF>>
-HWY_INLINE V TransferColor(DF df, const FinishOptions& o, V t) {
-  if (o.decode_srgb) return SrgbToLinear(df, t);
-  if (o.encode_srgb) return LinearToSrgb(df, t);
-  return t;
 }
 
 // Swizzles the normalized channels t0.. into RGBA, then transfer, premultiply, store.
@@ -131,7 +131,7 @@ HWY_INLINE void Finish(DF df, const FinishOptions& o, V t0, V t1, V t2, V t3,
 }
 
 inline FinishOptions ToFinish(const internal::ColorRowParams& p) {
-  return FinishOptions{p.decode_srgb, p.encode_srgb, p.premultiply};
+  return FinishOptions{p.decode_srgb, p.encode_srgb, p.premultiply, p.unclamped};
 }
 
 // Normalizers: Load<kC>(in, p, t0, t1, t2, t3) loads kC interleaved channels of Lanes(DF)
@@ -155,7 +155,7 @@ struct NarrowNorm {
       // The datatype range of unsigned and float data anchors at 0; v - 0 is v exactly.
       if (p.anchor != 0.0f) v = hn::Sub(v, hn::Set(df, p.anchor));
       return ClampUnit<kIsFloatSample<T>>(
-          df, hn::MulAdd(v, hn::Set(df, p.scale), hn::Set(df, p.offset)));
+          df, hn::MulAdd(v, hn::Set(df, p.scale), hn::Set(df, p.offset)), p);
     };
     MapChannels<kC>(norm, r0, r1, r2, r3, t0, t1, t2, t3);
   }
@@ -169,8 +169,8 @@ struct NarrowNorm {
 //     sample lies below; v - 0 is v.
 //   - lo <= hi: a sample below lo_int gives t < 0 either way, which clamps to 0, so it is
 //     raised to lo_int first (its difference is 0, and v - lo_int >= 0 converts as unsigned).
-//   - lo > hi (inverted): how far below matters; both signs are computed, and a sample below
-//     lo_int gives a negative difference.
+//   - lo > hi (inverted), or an unclamped output: how far below matters; both signs are
+//     computed, and a sample below lo_int gives a negative difference.
 // The first two forms skip work that the last needs in general.
 template <class DF, class VU>
 HWY_INLINE hn::Vec<DF> OrderedDiff(DF df, VU v, const internal::ColorRowParams& p) {
@@ -179,7 +179,7 @@ HWY_INLINE hn::Vec<DF> OrderedDiff(DF df, VU v, const internal::ColorRowParams& 
   using TU = hn::TFromD<decltype(du)>;
   if (p.lo_int == 0) return hn::ConvertTo(df, v);
   const auto lo = hn::Set(du, static_cast<TU>(p.lo_int));
-  if (p.scale_d > 0.0) return hn::ConvertTo(df, hn::Sub(hn::Max(v, lo), lo));
+  if (p.scale_d > 0.0 && !p.unclamped) return hn::ConvertTo(df, hn::Sub(hn::Max(v, lo), lo));
   const auto msb = hn::Set(du, TU{1} << (sizeof(TU) * 8 - 1));
   const auto below = hn::Lt(hn::BitCast(di, hn::Xor(v, msb)), hn::BitCast(di, hn::Xor(lo, msb)));
   const auto up = hn::ConvertTo(df, hn::Sub(v, lo));
@@ -209,8 +209,9 @@ struct Int32Norm {
       auto v = hn::BitCast(du, raw);
       if constexpr (std::is_signed_v<T>) v = hn::Xor(v, msb);
       const hn::Vec<DF> diff = OrderedDiff(df, v, p);
-      return ClampUnit<false>(df, hn::Mul(hn::Sub(diff, hn::Set(df, static_cast<float>(p.lo_frac))),
-                                          hn::Set(df, p.scale)));
+      return ClampUnit<false>(
+          df, hn::Mul(hn::Sub(diff, hn::Set(df, static_cast<float>(p.lo_frac))), hn::Set(df, p.scale)),
+          p);
     };
     MapChannels<kC>(norm, r0, r1, r2, r3, t0, t1, t2, t3);
   }
@@ -231,7 +232,7 @@ HWY_INLINE hn::Vec<DD> WideNormalize(DD dd, VS v, const internal::ColorRowParams
     if constexpr (std::is_same_v<T, int64_t>) vu = hn::Xor(vu, hn::Set(du, uint64_t{1} << 63));
     const VD diff = OrderedDiff(dd, vu, p);
     // A degenerate range (lo == hi beyond 2^53) makes 0 * inf: NaN -> 0 as for floats.
-    return ClampUnit<true>(dd, hn::Mul(hn::Sub(diff, hn::Set(dd, p.lo_frac)), scale));
+    return ClampUnit<true>(dd, hn::Mul(hn::Sub(diff, hn::Set(dd, p.lo_frac)), scale), p);
   } else {
     VD x;
     if constexpr (std::is_same_v<T, double>) {
@@ -244,7 +245,7 @@ HWY_INLINE hn::Vec<DD> WideNormalize(DD dd, VS v, const internal::ColorRowParams
       const auto flipped = hn::BitCast(di32, hn::Xor(v, hn::Set(hn::Rebind<uint32_t, DD>(), 0x80000000u)));
       x = hn::Add(hn::PromoteTo(dd, flipped), hn::Set(dd, 2147483648.0));
     }
-    return ClampUnit<true>(dd, hn::Mul(hn::Sub(x, hn::Set(dd, p.lo)), scale));
+    return ClampUnit<true>(dd, hn::Mul(hn::Sub(x, hn::Set(dd, p.lo)), scale), p);
   }
 }
 
@@ -324,7 +325,7 @@ HWY_INLINE void FinishSamples(DF df, const FinishOptions& o, V t, uint8_t* HWY_R
     const hn::RebindToSigned<DF> di;
     const auto three = hn::Set(di, 3);
     const auto is_alpha = hn::RebindMask(df, hn::Eq(hn::And(hn::Iota(di, 0), three), three));
-    t = hn::IfThenElse(is_alpha, t, o.decode_srgb ? SrgbToLinear(df, t) : LinearToSrgb(df, t));
+    t = hn::IfThenElse(is_alpha, t, TransferColor(df, o, t));
   }
   StoreSamples<kF32>(df, t, out);
 }

@@ -146,6 +146,16 @@ Status ValidateOptions(const ConvertOptions& o) {
   if (static_cast<int>(o.yuv_range) > 2) return bad("YUV range", static_cast<int>(o.yuv_range));
   if (static_cast<int>(o.chroma) > 1) return bad("chroma filter", static_cast<int>(o.chroma));
   if (static_cast<int>(o.colormap) > 9) return bad("colormap", static_cast<int>(o.colormap));
+  if (!o.clamp && o.to != OutputType::RGBAF32) {
+    return Status(StatusCode::kInvalidArgument,
+                  "clamp = false needs RGBAF32 output: RGBA8 can not hold values outside [0, 1]");
+  }
+  if (!o.clamp && (o.colormap != Colormap::None || o.segmentation)) {
+    return Status(StatusCode::kInvalidArgument,
+                  std::string("clamp = false does not apply to ") +
+                      (o.segmentation ? "segmentation" : "a colormap") +
+                      ": its colors always lie in [0, 1]");
+  }
   if (o.colormap != Colormap::None && o.segmentation) {
     return Status(StatusCode::kInvalidArgument,
                   "colormap and segmentation exclude each other: pick one for the L image");
@@ -242,6 +252,11 @@ Status PlanColor(const ImageView& src, const ConvertOptions& opts, Converter::Im
   p.decode_srgb = impl->input_srgb && !impl->output_srgb;
   p.encode_srgb = !impl->input_srgb && impl->output_srgb;
   p.premultiply = opts.premultiply && HasAlpha(src.format.color_model);
+  if (!opts.clamp) {
+    p.unclamped = true;
+    p.lower = -FLT_MAX;
+    p.upper = FLT_MAX;
+  }
 
   p.stream = StreamsOutput(src.format.width, src.format.height, opts.to);
 

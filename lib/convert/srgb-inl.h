@@ -1,5 +1,6 @@
 // The sRGB transfer curve (lib/README.md 3.5) on float vectors, for every Highway target, within
-// 8e-7 of the exact double-precision curve on [0, 1] (the RGBAF32 contract is 4e-6).
+// 8e-7 of the exact double-precision curve on [0, 1] (the RGBAF32 contract is 4e-6), and its
+// odd extension to every real number for outputs that are not clamped.
 
 // Per-target include guard (toggles for each foreach_target pass).
 #if defined(PIXCONV_CONVERT_SRGB_INL_H_) == defined(HWY_TARGET_TOGGLE)
@@ -9,6 +10,9 @@
 #define PIXCONV_CONVERT_SRGB_INL_H_
 #endif
 
+#include <cfloat>
+
+#include "hwy/contrib/math/math-inl.h"
 #include "hwy/highway.h"
 
 HWY_BEFORE_NAMESPACE();
@@ -71,6 +75,68 @@ HWY_INLINE V LinearToSrgb(DF df, V c) {
   // The clamp keeps the fit inside its interval in lanes that take `linear`.
   const V s = hn::Sqrt(hn::Max(c, threshold));
   return hn::IfThenElse(hn::Le(c, threshold), linear, Rational44(df, s, kP, kQ));
+}
+
+// ---------------------------------------------------------------- extended curves
+
+// f(x) with f computed in double lanes, saturated to +-FLT_MAX and rounded to float.
+template <class DF, class F, class V = hn::Vec<DF>>
+HWY_INLINE V MapInDouble(DF df, V x, const F& f) {
+  auto saturate = [](auto dd, auto y) HWY_ATTR {
+    const auto limit = hn::Set(dd, static_cast<double>(FLT_MAX));
+    return hn::Min(hn::Max(y, hn::Neg(limit)), limit);
+  };
+#if HWY_TARGET == HWY_SCALAR
+  const hn::Rebind<double, DF> dd;
+  return hn::DemoteTo(df, saturate(dd, f(dd, hn::PromoteTo(dd, x))));
+#else
+  const hn::Half<DF> dh;
+  const hn::Rebind<double, decltype(dh)> dd;
+  const auto lo = saturate(dd, f(dd, hn::PromoteTo(dd, hn::LowerHalf(dh, x))));
+  const auto hi = saturate(dd, f(dd, hn::PromoteTo(dd, hn::UpperHalf(dh, x))));
+  return hn::Combine(df, hn::DemoteTo(dh, hi), hn::DemoteTo(dh, lo));
+#endif
+}
+
+// The power segments of the curves for magnitudes x > 1, in double: decode
+// ((x + 0.055) / 1.055)^2.4, encode 1.055 x^(1/2.4) - 0.055. Out of line: they run only for
+// vectors that hold such values, and every kernel that inlined them would carry their code.
+template <class DF, class V = hn::Vec<DF>>
+HWY_NOINLINE V DecodePowerAboveOne(DF df, V x) {
+  return MapInDouble(df, x, [](auto dd, auto v) HWY_ATTR {
+    const auto base = hn::Mul(hn::Add(v, hn::Set(dd, 0.055)), hn::Set(dd, 1.0 / 1.055));
+    return hn::Exp(dd, hn::Mul(hn::Set(dd, 2.4), hn::Log(dd, base)));
+  });
+}
+
+template <class DF, class V = hn::Vec<DF>>
+HWY_NOINLINE V EncodePowerAboveOne(DF df, V x) {
+  return MapInDouble(df, x, [](auto dd, auto v) HWY_ATTR {
+    const auto power = hn::Exp(dd, hn::Mul(hn::Set(dd, 1.0 / 2.4), hn::Log(dd, v)));
+    return hn::MulSub(power, hn::Set(dd, 1.055), hn::Set(dd, 0.055));
+  });
+}
+
+// The curve of kDecode (SrgbToLinear) or not (LinearToSrgb); with `extended`, on every finite
+// float, for outputs that keep values outside [0, 1] (lib/README.md 3.5): odd, f(-c) = -f(c),
+// the power segment continued above 1 and the result saturated to +-FLT_MAX. Values in
+// [-1, 1] take the fits above; larger magnitudes take the power segment in double, which
+// keeps the result within float rounding. One inlined copy of the fit serves both forms.
+template <bool kDecode, class DF, class V = hn::Vec<DF>>
+HWY_INLINE V SrgbCurve(DF df, V c, bool extended) {
+  const V one = hn::Set(df, 1.0f);
+  const V a = hn::Abs(c);
+  const V in = extended ? hn::Min(a, one) : c;
+  V y = kDecode ? SrgbToLinear(df, in) : LinearToSrgb(df, in);
+  if (!extended) return y;
+  const auto beyond = hn::Gt(a, one);
+  if (HWY_UNLIKELY(!hn::AllFalse(df, beyond))) {
+    // Log's domain is (0, FLT_MAX]: the Min keeps every lane inside it.
+    const V x = hn::Min(hn::Max(a, one), hn::Set(df, FLT_MAX));
+    y = hn::IfThenElse(beyond, kDecode ? DecodePowerAboveOne(df, x) : EncodePowerAboveOne(df, x),
+                       y);
+  }
+  return hn::CopySign(y, c);
 }
 
 }  // namespace pixconv::HWY_NAMESPACE

@@ -1,5 +1,5 @@
 // The last stage of every kernel: transfer, premultiply, quantize and store four float channel
-// vectors (values in [0, 1], RGBA order) as RGBA8 or RGBAF32 pixels (lib/README.md 3.5-3.7).
+// vectors (values in [0, 1] unless the output is unclamped, RGBA order) as RGBA8 or RGBAF32 pixels (lib/README.md 3.5-3.7).
 // Works for any float descriptor, full or partial, so kernels that compute in double and
 // demote to half-width float vectors share it.
 
@@ -10,6 +10,7 @@
 #define PIXCONV_CONVERT_STORE_INL_H_
 #endif
 
+#include <cfloat>
 #include <cstdint>
 
 #include "convert/srgb-inl.h"
@@ -24,24 +25,35 @@ struct FinishOptions {
   bool decode_srgb;  // RGB: sRGB -> linear
   bool encode_srgb;  // RGB: linear -> sRGB
   bool premultiply;  // RGB *= A (after the transfer)
+  bool unclamped = false;  // values lie in [-FLT_MAX, FLT_MAX], not [0, 1]: extended curves
 };
+
+// The transfer of one color channel: decode, encode or nothing, as the options say.
+template <class DF, class V = hn::Vec<DF>>
+HWY_INLINE V TransferColor(DF df, const FinishOptions& o, V t) {
+  if (o.decode_srgb) return SrgbCurve<true>(df, t, o.unclamped);
+  if (o.encode_srgb) return SrgbCurve<false>(df, t, o.unclamped);
+  return t;
+}
 
 // Applies the transfer and premultiply steps in place. Alpha is never transferred.
 template <class DF, class V = hn::Vec<DF>>
 HWY_INLINE void ApplyTransfer(DF df, const FinishOptions& o, V& r, V& g, V& b, V a) {
-  if (o.decode_srgb) {
-    r = SrgbToLinear(df, r);
-    g = SrgbToLinear(df, g);
-    b = SrgbToLinear(df, b);
-  } else if (o.encode_srgb) {
-    r = LinearToSrgb(df, r);
-    g = LinearToSrgb(df, g);
-    b = LinearToSrgb(df, b);
+  if (o.decode_srgb || o.encode_srgb) {
+    r = TransferColor(df, o, r);
+    g = TransferColor(df, o, g);
+    b = TransferColor(df, o, b);
   }
   if (o.premultiply) {
     r = hn::Mul(r, a);
     g = hn::Mul(g, a);
     b = hn::Mul(b, a);
+    if (o.unclamped) {  // the product of two unclamped values can overflow
+      const V limit = hn::Set(df, FLT_MAX);
+      r = hn::Min(hn::Max(r, hn::Neg(limit)), limit);
+      g = hn::Min(hn::Max(g, hn::Neg(limit)), limit);
+      b = hn::Min(hn::Max(b, hn::Neg(limit)), limit);
+    }
   }
 }
 

@@ -3,6 +3,7 @@
 #include "convert/yuv_plan.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -172,6 +173,11 @@ Status PlanYuv(const ImageFormat& format, const ConvertOptions& opts, YuvPlan* p
   YuvConstants& k = p.constants;
   k.decode_srgb = input_srgb && !output_srgb;
   k.encode_srgb = !input_srgb && output_srgb;
+  if (!opts.clamp) {
+    k.unclamped = true;
+    k.lower = -FLT_MAX;
+    k.upper = FLT_MAX;
+  }
   k.stream = StreamsOutput(format.width, format.height, opts.to);
   SetFixedPoint(linear, &k);
   SetFloat(linear, &k);

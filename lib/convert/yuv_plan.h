@@ -48,7 +48,8 @@ struct YuvRowPtrs {
 // bias folds in the luma offset, the rounding half of >> 6 and the mean truncation of MulHigh.
 // Float (RGBAF32, or RGBA8 with a transfer change), in [0, 1] units:
 //   y = Y * 257 * luma_scale + luma_offset; R = y + f_rv x8v; G = y + f_gu x8u + f_gv x8v;
-//   B = y + f_bu x8u; clamp to [0, 1]; then the transfer (lib/README.md 3.5).
+//   B = y + f_bu x8u; clamp to [lower, upper] ([0, 1], or unclamped for RGBAF32 with
+//   ConvertOptions::clamp false); then the transfer (lib/README.md 3.5).
 struct YuvConstants {
   uint16_t luma_mul = 0;
   int16_t bias = 0;
@@ -64,6 +65,9 @@ struct YuvConstants {
   float f_bu = 0.0f;
   bool decode_srgb = false;  // RGB: sRGB -> linear (float kernels only)
   bool encode_srgb = false;  // RGB: linear -> sRGB (float kernels only)
+  bool unclamped = false;    // float kernels: [lower, upper] = +-FLT_MAX, the curves extended
+  float lower = 0.0f;
+  float upper = 1.0f;
   bool stream = false;       // non-temporal output stores (StreamMinOutputBytes(), stream_threshold.h)
   // Fixed point: (L + bias) >> 6 is Y itself for every Y (full range), so the Y8 kernel copies
   // luma bytes to R, G and B without arithmetic. Set by checking all 256 values.

@@ -3,7 +3,7 @@
 // integer luma (Y * 257) and chroma (x8 = (C - 128) * 256) in natural lane order; they are
 // widened to float, and
 //   y = Y * 257 * luma_scale + luma_offset, R = y + f_rv x8v, G = y + f_gu x8u + f_gv x8v,
-//   B = y + f_bu x8u, clamped to [0, 1], then ApplyTransfer and StoreRgba (store-inl.h).
+//   B = y + f_bu x8u, clamped to [0, 1] (unless unclamped), then ApplyTransfer and StoreRgba (store-inl.h).
 // Each value carries a few float roundings (~1e-7), far inside the 4e-6 of lib/README.md 4.
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "convert/yuv_rows_f32.cc"
@@ -48,14 +48,13 @@ struct FloatMath {
         gu(k.f_gu),
         gv(k.f_gv),
         bu(k.f_bu),
-        finish{k.decode_srgb, k.encode_srgb, /*premultiply=*/false} {}
+        lower(k.lower),
+        upper(k.upper),
+        finish{k.decode_srgb, k.encode_srgb, /*premultiply=*/false, k.unclamped} {}
 
-  HWY_INLINE VF Clamp(VF x) const {
-    const DF df;
-    return hn::Min(hn::Max(x, hn::Zero(df)), hn::Set(df, 1.0f));
-  }
+  HWY_INLINE VF Clamp(VF x) const { return hn::Min(hn::Max(x, lower()), upper()); }
 
-  Broadcast<DF> scale, offset, rv, gu, gv, bu;
+  Broadcast<DF> scale, offset, rv, gu, gv, bu, lower, upper;
   FinishOptions finish;
 };
 
@@ -77,8 +76,7 @@ void RowFloat(const internal::YuvRowPtrs& rows, uint8_t* HWY_RESTRICT dst, size_
       (void)u;
       (void)v;
       VF gray = m.Clamp(luma);
-      if (m.finish.decode_srgb) gray = SrgbToLinear(df, gray);
-      if (m.finish.encode_srgb) gray = LinearToSrgb(df, gray);
+      gray = TransferColor(df, m.finish, gray);
       StoreRgba<kF32, false>(df, gray, gray, gray, one, at);
     } else {
       VF red = m.Clamp(hn::MulAdd(v, m.rv(), luma));

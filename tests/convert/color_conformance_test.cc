@@ -57,14 +57,25 @@ std::vector<ConvertOptions> OptionMatrix(const ImageView& src, OutputType to) {
       }
     }
   }
+  // RGBAF32 that keeps values outside [0, 1]: each range mode x transfer once, premultiply
+  // and order alternating. The Explicit range lies inside the data, so samples fall on both
+  // sides of it; NaN and +-Inf come with the profiles.
+  if (to == OutputType::RGBAF32) {
+    const size_t clamped = all.size();
+    for (size_t i = 0; i < clamped; i += 4) {
+      ConvertOptions o = all[i + (i / 4) % 4];
+      o.clamp = false;
+      all.push_back(o);
+    }
+  }
   return all;
 }
 
 std::string Describe(const ImageView& src, const ConvertOptions& o, Profile p) {
-  char buf[256];
-  std::snprintf(buf, sizeof(buf), "%s profile=%s to=%s range=%d [%g,%g] in=%d out=%d premul=%d order=%d",
+  char buf[288];
+  std::snprintf(buf, sizeof(buf), "%s profile=%s to=%s clamp=%d range=%d [%g,%g] in=%d out=%d premul=%d order=%d",
                 pixconv::Describe(src.format).c_str(), test::ProfileName(p).c_str(),
-                o.to == OutputType::RGBA8 ? "RGBA8" : "RGBAF32", static_cast<int>(o.range),
+                o.to == OutputType::RGBA8 ? "RGBA8" : "RGBAF32", o.clamp, static_cast<int>(o.range),
                 o.range_lo, o.range_hi, static_cast<int>(o.input_transfer),
                 static_cast<int>(o.output_transfer), o.premultiply, static_cast<int>(o.order));
   return buf;
@@ -85,7 +96,8 @@ bool MustBeExact(const ImageView& src, const ConvertOptions& o, const ref::RefPl
 // Runs one conversion on the current target and compares with the expected values.
 // Returns the largest difference seen.
 double CheckOne(const ImageView& src, const ConvertOptions& o, Profile p, const ref::RefPlan& plan,
-                const std::vector<uint8_t>& want8, const std::vector<float>& want32) {
+                const std::vector<uint8_t>& want8, const std::vector<float>& want32,
+                const std::vector<float>& straight32) {
   const uint32_t w = src.format.width, h = src.format.height;
   const bool f32 = o.to == OutputType::RGBAF32;
   test::GuardedOutput out = test::MakeOutput(w, h, BytesPerPixel(o.to), 12, 3);
@@ -113,13 +125,21 @@ double CheckOne(const ImageView& src, const ConvertOptions& o, Profile p, const 
         got = out.Row(y)[i];
         want = want8[k];
       }
+      // Unclamped values may be far above 1: the contract's 4e-6 is relative there, and a
+      // premultiplied color carries its factors' errors: 4e-6 max(1, |c|) max(1, |a|).
+      double bound = o.clamp ? tolerance : tolerance * std::fmax(1.0, std::fabs(want));
+      if (!o.clamp && !straight32.empty() && i % 4 != 3) {
+        const size_t alpha = k - i % 4 + 3;
+        bound = tolerance * std::fmax(1.0, std::fabs(straight32[k])) *
+                std::fmax(1.0, std::fabs(straight32[alpha]));
+      }
       const double diff = std::fabs(got - want);
-      if (!(diff <= tolerance)) {  // also catches NaN output
+      if (!(diff <= bound)) {  // also catches NaN and infinite output
         FAIL_CHECK(Describe(src, o, p) << " pixel " << (i / 4) << "," << y << " channel " << (i % 4)
                                        << ": got " << got << ", want " << want);
         return diff;
       }
-      worst = std::fmax(worst, diff);
+      worst = std::fmax(worst, o.clamp ? diff : diff / std::fmax(1.0, std::fabs(want)));
     }
   }
   return worst;
@@ -139,14 +159,19 @@ void RunMatrix(ChannelDatatype t) {
         for (const ConvertOptions& o : OptionMatrix(img.view, to)) {
           const ref::RefPlan plan = ref::ReferencePlan(img.view, o);
           std::vector<uint8_t> want8;
-          std::vector<float> want32;
+          std::vector<float> want32, straight32;
           if (to == OutputType::RGBA8) {
             want8 = ref::ExpectedRgba8(img.view, o);
           } else {
             want32 = ref::ExpectedRgbaF32(img.view, o);
+            if (!o.clamp && o.premultiply) {
+              ConvertOptions straight = o;
+              straight.premultiply = false;
+              straight32 = ref::ExpectedRgbaF32(img.view, straight);
+            }
           }
           test::ForEachTarget([&](const char*) {
-            const double worst = CheckOne(img.view, o, p, plan, want8, want32);
+            const double worst = CheckOne(img.view, o, p, plan, want8, want32, straight32);
             (to == OutputType::RGBA8 ? worst8 : worst32) =
                 std::fmax(to == OutputType::RGBA8 ? worst8 : worst32, worst);
             ++cases;

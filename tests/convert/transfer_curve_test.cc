@@ -5,6 +5,7 @@
 // allows, so a worse fit cannot hide behind the contract.
 #include <doctest/doctest.h>
 
+#include <cfloat>
 #include <cmath>
 #include <cstdint>
 #include <vector>
@@ -85,6 +86,62 @@ TEST_CASE("sRGB decode stays within 1e-6 of the exact curve on [0, 1], on every 
 TEST_CASE("sRGB encode stays within 1e-6 of the exact curve on [0, 1], on every target") {
   CheckSweep("encode", InputTransfer::Linear, OutputTransfer::Srgb,
              [](double c) { return ref::LinearToSrgb(c); });
+}
+
+// Values for the curves' odd extensions (ConvertOptions::clamp false): [-1, 1] at 1/2^16
+// steps, magnitudes 2^k (1 + j / 64) up to FLT_MAX of both signs, +-FLT_MAX, +-Inf (which
+// saturate to +-FLT_MAX) and NaN (which becomes 0).
+std::vector<float> ExtendedValues() {
+  std::vector<float> v;
+  const int steps = 1 << 16;
+  for (int i = -steps; i <= steps; ++i) v.push_back(static_cast<float>(i) / steps);
+  for (int k = 0; k < 128; ++k) {
+    for (int j = 0; j < 64; ++j) {
+      const float m = std::ldexp(1.0f + j / 64.0f, k);
+      v.push_back(m);
+      v.push_back(-m);
+    }
+  }
+  for (float special : {FLT_MAX, HUGE_VALF, std::nanf("")}) {
+    v.push_back(special);
+    v.push_back(-special);
+  }
+  return v;
+}
+
+template <typename Curve>
+void CheckExtended(const char* what, InputTransfer in, OutputTransfer out, Curve curve) {
+  const std::vector<float> values = ExtendedValues();
+  ConvertOptions o = FloatOptions(in, out);
+  o.clamp = false;
+  const uint32_t w = static_cast<uint32_t>(values.size());
+  const ImageView view = *MakeImageView(ImageFormat::Color(w, 1, ColorModel::L, ChannelDatatype::F32),
+                                        values.data(), values.size() * sizeof(float));
+  test::ForEachTarget([&](const char*) {
+    std::vector<float> got(size_t{w} * 4);
+    REQUIRE(Convert(view, {reinterpret_cast<uint8_t*>(got.data()), got.size() * sizeof(float)}, o).ok());
+    double worst = 0;
+    for (uint32_t x = 0; x < w; ++x) {
+      const double c = std::isnan(values[x]) ? 0.0 : std::fmax(-FLT_MAX, std::fmin(FLT_MAX, values[x]));
+      const double want = std::fmax(-FLT_MAX, std::fmin(FLT_MAX, curve(c)));
+      const double error = std::fabs(got[size_t{x} * 4] - want) / std::fmax(1.0, std::fabs(want));
+      if (!(error <= 1e-6)) {
+        FAIL_CHECK(what << " of " << values[x] << ": got " << got[size_t{x} * 4] << ", want " << want);
+        return;
+      }
+      worst = std::fmax(worst, error);
+    }
+    MESSAGE(what << " extended: worst relative error " << worst);
+  });
+}
+
+TEST_CASE("unclamped: the curves' odd extensions within 1e-6 (relative above 1), every target") {
+  CheckExtended("decode", InputTransfer::Srgb, OutputTransfer::Linear,
+                [](double c) { return ref::SrgbToLinear(c); });
+  CheckExtended("encode", InputTransfer::Linear, OutputTransfer::Srgb,
+                [](double c) { return ref::LinearToSrgb(c); });
+  CheckExtended("no curve", InputTransfer::Linear, OutputTransfer::Linear,
+                [](double c) { return c; });
 }
 
 TEST_CASE("black decodes to exactly 0, on every target") {

@@ -3,6 +3,7 @@
 #include "reference.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdint>
 #include <vector>
@@ -12,7 +13,9 @@ namespace {
 
 // Steps 1-3 for a color-model pixel: normalized, in RGBA order, alpha 1 if absent.
 RefPixel ColorPixel(const ImageView& src, const RefPlan& plan, uint32_t x, uint32_t y) {
-  auto t = [&](int channel) { return NormalizeSample(src, x, y, channel, plan.lo, plan.hi); };
+  auto t = [&](int channel) {
+    return NormalizeSample(src, x, y, channel, plan.lo, plan.hi, plan.clamp);
+  };
   switch (src.format.color_model) {
     case ColorModel::L: {
       const double l = t(0);
@@ -47,10 +50,12 @@ void Store(const RefPixel& p, ChannelOrder order, double* out) {
 }  // namespace
 
 double SrgbToLinear(double c) {
+  if (c < 0.0) return -SrgbToLinear(-c);
   return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
 }
 
 double LinearToSrgb(double c) {
+  if (c < 0.0) return -LinearToSrgb(-c);
   return c <= 0.0031308 ? 12.92 * c : 1.055 * std::pow(c, 1.0 / 2.4) - 0.055;
 }
 
@@ -61,6 +66,7 @@ RefPlan ReferencePlan(const ImageView& src, const ConvertOptions& opts) {
   const bool mapped = opts.colormap != Colormap::None || opts.segmentation;
   plan.input_srgb = mapped || ReferenceInputIsSrgb(src, opts);
   plan.output_srgb = ReferenceOutputIsSrgb(opts);
+  plan.clamp = opts.clamp;
   return plan;
 }
 
@@ -69,7 +75,7 @@ RefPixel ReferencePixel(const ImageView& src, const ConvertOptions& opts, const 
   RefPixel p;
   if (src.format.pixel_format) {
     p = YuvToRgb(ReferenceYuvSamples(src, opts, x, y),
-                 ReferenceYuvParams(*src.format.pixel_format, opts));
+                 ReferenceYuvParams(*src.format.pixel_format, opts), opts.clamp);
   } else if (opts.segmentation) {
     p = ClassColor(src, opts.class_colors, x, y);
   } else if (opts.colormap != Colormap::None) {
@@ -77,6 +83,10 @@ RefPixel ReferencePixel(const ImageView& src, const ConvertOptions& opts, const 
   } else {
     p = ColorPixel(src, plan, x, y);
   }
+  // An unclamped output keeps every value, saturated to float's range after each step.
+  auto saturate = [&](double& c) {
+    if (!opts.clamp) c = std::fmin(std::fmax(c, -double{FLT_MAX}), double{FLT_MAX});
+  };
   // Step 5: only RGB carries a transfer curve; alpha is linear coverage.
   if (plan.input_srgb && !plan.output_srgb) {
     p.r = SrgbToLinear(p.r);
@@ -87,11 +97,17 @@ RefPixel ReferencePixel(const ImageView& src, const ConvertOptions& opts, const 
     p.g = LinearToSrgb(p.g);
     p.b = LinearToSrgb(p.b);
   }
+  saturate(p.r);
+  saturate(p.g);
+  saturate(p.b);
   // Step 6: after the transfer, so the product is taken in the output's encoding.
   if (opts.premultiply) {
     p.r *= p.a;
     p.g *= p.a;
     p.b *= p.a;
+    saturate(p.r);
+    saturate(p.g);
+    saturate(p.b);
   }
   return p;
 }

@@ -45,13 +45,14 @@ double DecodeF16(uint16_t bits);
 // 2^53). Channel indices are in memory order (a BGR image's channel 0 is blue).
 double ReadSample(const ImageView& src, uint32_t x, uint32_t y, int channel);
 
-// lib/README.md 3.2 for one sample: t = (v - lo) / (hi - lo), NaN -> 0, clamped to [0, 1].
+// lib/README.md 3.2 for one sample: t = (v - lo) / (hi - lo), NaN -> 0, clamped to [0, 1]
+// (with `clamp` false: saturated to +-FLT_MAX).
 // For integer data v - lo is formed exactly (128-bit integer minus the integer part of lo,
 // then the fraction), so a U64 sample near 1.8e19 with a range a few thousand wide still
 // comes out right. A degenerate range (hi == lo, e.g. [min-1, max+1] collapsing beyond
 // 2^53) follows IEEE arithmetic: v > lo -> 1, otherwise 0.
 double NormalizeSample(const ImageView& src, uint32_t x, uint32_t y, int channel, double lo,
-                       double hi);
+                       double hi, bool clamp = true);
 
 // ---------------------------------------------------------------------------------------
 // Range and transfer resolution (reference_range.cc)
@@ -115,8 +116,9 @@ RefYuvParams ReferenceYuvParams(PixelFormat format, const ConvertOptions& opts);
 
 // lib/README.md 3 (pixel formats): range formula, then R = y + 2(1-Kr) v, B = y + 2(1-Kb) u,
 // G = (y - Kr R - Kb B) / (1 - Kr - Kb) from the unclamped R and B, then RGB clamped to
-// [0, 1]. Alpha 1. The result is sRGB-encoded (before any transfer change).
-RefPixel YuvToRgb(const RefYuv& yuv, const RefYuvParams& params);
+// [0, 1] (unless `clamp` is false). Alpha 1. The result is sRGB-encoded (before any transfer
+// change).
+RefPixel YuvToRgb(const RefYuv& yuv, const RefYuvParams& params, bool clamp = true);
 
 // ---------------------------------------------------------------------------------------
 // Colormaps and class colors (reference_colormap.cc); colors sRGB-encoded, before step 5.
@@ -137,7 +139,8 @@ RefPixel ClassColor(const ImageView& src, const ClassColors& table, uint32_t x, 
 // ---------------------------------------------------------------------------------------
 // The whole conversion (reference.cc)
 
-// The exact sRGB curves of lib/README.md 3.5, in double.
+// The exact sRGB curves of lib/README.md 3.5, in double, on every real number: odd
+// (f(-c) = -f(c)), the power segment continued above 1.
 double SrgbToLinear(double c);
 double LinearToSrgb(double c);
 
@@ -147,6 +150,7 @@ struct RefPlan {
   double hi = 1.0;
   bool input_srgb = true;
   bool output_srgb = true;
+  bool clamp = true;  // ConvertOptions::clamp
 };
 RefPlan ReferencePlan(const ImageView& src, const ConvertOptions& opts);
 

@@ -1,4 +1,5 @@
 // Reading samples of color-model images and normalizing them (lib/README.md 1 and 3.2).
+#include <cfloat>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -138,12 +139,13 @@ double ReadSample(const ImageView& src, uint32_t x, uint32_t y, int channel) {
 }
 
 double NormalizeSample(const ImageView& src, uint32_t x, uint32_t y, int channel, double lo,
-                       double hi) {
+                       double hi, bool clamp) {
   const double difference = RefIsFloat(src.format.datatype)
                                 ? ReadFloat(src, x, y, channel) - lo
                                 : IntegerMinus(ReadInteger(src, x, y, channel), lo);
   const double t = difference / (hi - lo);
   if (std::isnan(t)) return 0.0;
+  if (!clamp) return std::fmin(std::fmax(t, -double{FLT_MAX}), double{FLT_MAX});
   return std::fmin(std::fmax(t, 0.0), 1.0);
 }
 

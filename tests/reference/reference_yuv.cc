@@ -179,7 +179,7 @@ RefYuvParams ReferenceYuvParams(PixelFormat format, const ConvertOptions& opts) 
   return params;
 }
 
-RefPixel YuvToRgb(const RefYuv& yuv, const RefYuvParams& p) {
+RefPixel YuvToRgb(const RefYuv& yuv, const RefYuvParams& p, bool clamp) {
   double y, u, v;
   if (p.limited) {
     y = (yuv.y - 16.0) / 219.0;
@@ -193,7 +193,7 @@ RefPixel YuvToRgb(const RefYuv& yuv, const RefYuvParams& p) {
   const double r = y + 2.0 * (1.0 - p.kr) * v;
   const double b = y + 2.0 * (1.0 - p.kb) * u;
   const double g = (y - p.kr * r - p.kb * b) / (1.0 - p.kr - p.kb);
-  auto clamp01 = [](double c) { return std::clamp(c, 0.0, 1.0); };
+  auto clamp01 = [clamp](double c) { return clamp ? std::clamp(c, 0.0, 1.0) : c; };
   return RefPixel{clamp01(r), clamp01(g), clamp01(b), 1.0};
 }
 

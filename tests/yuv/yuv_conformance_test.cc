@@ -28,7 +28,8 @@ constexpr ChannelOrder kOrders[] = {ChannelOrder::RGBA, ChannelOrder::BGRA};
 // Converts the whole image through the public API on the pinned target and compares it with
 // the reference. Returns the deviation (already CHECKed against the tolerance).
 double ConvertAndCompare(const YuvImage& img, const ConvertOptions& opts, const char* target,
-                         size_t extra_stride = 0, size_t misalign = 0) {
+                         size_t extra_stride = 0, size_t misalign = 0,
+                         double tolerance_f32 = kToleranceF32) {
   const ImageFormat& f = img.view.format;
   INFO(Describe(f), " ", OptionsName(opts));
   const Result<Converter> converter = Converter::Create(img.view, opts);
@@ -44,7 +45,7 @@ double ConvertAndCompare(const YuvImage& img, const ConvertOptions& opts, const 
     d = CompareRgbaF32(ref::ExpectedRgbaF32(img.view, opts), out, f.width, 0, f.height);
   }
   INFO("worst at x=", d.x, " y=", d.y, " channel ", d.channel);
-  CHECK(d.max <= (opts.to == OutputType::RGBA8 ? kTolerance8 : kToleranceF32));
+  CHECK(d.max <= (opts.to == OutputType::RGBA8 ? kTolerance8 : tolerance_f32));
   // Alpha is 1 for every pixel format: exactly 255 or 1.0f, which the tolerance above would
   // let slip by one code.
   size_t wrong_alpha = 0;
@@ -160,6 +161,50 @@ TEST_CASE("YUV: transfer options and premultiply") {
         }
       }
     }
+  });
+}
+
+TEST_CASE("YUV: unclamped RGBAF32 keeps footroom, headroom and out-of-gamut colors") {
+  // Random codes cover limited range's footroom and headroom and colors outside the RGB cube,
+  // so the unclamped reference holds values below 0 and above 1 (checked), each transfer
+  // running its curves' odd extensions. Every YUV value lies in [-1.5, 2.5]: the contract's
+  // relative 4e-6 is an absolute 1e-5 there.
+  struct Case {
+    YuvRange range;
+    InputTransfer in;
+    OutputTransfer out;
+  };
+  constexpr Case kCases[] = {
+      {YuvRange::Limited, InputTransfer::Srgb, OutputTransfer::Default},
+      {YuvRange::Limited, InputTransfer::Srgb, OutputTransfer::Srgb},
+      {YuvRange::Full, InputTransfer::Linear, OutputTransfer::Srgb},
+      {YuvRange::Full, InputTransfer::Srgb, OutputTransfer::Default},
+  };
+  ForEachTarget([&](const char* target) {
+    std::mt19937_64 rng(4242);
+    size_t i = 0, below = 0, above = 0;
+    for (const PixelFormat format : kAllPixelFormats) {
+      for (const Case& c : kCases) {
+        for (const ChromaFilter filter : kFilters) {
+          const YuvImage img = MakeYuvImage(format, 29 + static_cast<uint32_t>(i++ % 40), 3, rng);
+          ConvertOptions opts;
+          opts.to = OutputType::RGBAF32;
+          opts.clamp = false;
+          opts.yuv_range = c.range;
+          opts.input_transfer = c.in;
+          opts.output_transfer = c.out;
+          opts.chroma = filter;
+          opts.order = i % 2 ? ChannelOrder::BGRA : ChannelOrder::RGBA;
+          ConvertAndCompare(img, opts, target, 0, i % 3, 2.5 * kToleranceF32);
+          for (const float v : ref::ExpectedRgbaF32(img.view, opts)) {
+            below += v < 0.0f;
+            above += v > 1.0f;
+          }
+        }
+      }
+    }
+    CHECK(below > 0);
+    CHECK(above > 0);
   });
 }
 
