@@ -220,10 +220,22 @@ typedef struct pixconv_convert_options {
    * ids above 65535 are transparent black. The table is copied; it need not outlive the call. */
   const uint8_t* class_colors;
   size_t class_color_count;
+  /* Appended in the struct's second version. RGBA f32 only: 0 keeps normalized values outside [0, 1] (NaN still
+   * becomes 0, values saturate at +-FLT_MAX, the sRGB curves extend); default 1. */
+  uint32_t clamp;
 } pixconv_convert_options;
 
-/* Sets struct_size and every field to its default. */
+/* Sets struct_size and every field to its default, writing no more than `struct_size` bytes
+ * (the caller's sizeof(pixconv_convert_options)): the fields that fit, so that a binary built
+ * against an older, shorter struct is never written past. Call it through the macro
+ * pixconv_convert_options_init(options), which passes the size. */
+PIXCONV_EXPORT void pixconv_convert_options_init_size(pixconv_convert_options* options,
+                                                      size_t struct_size);
+/* The first version's init, for binaries built before pixconv_convert_options_init_size: fills
+ * the fields up to class_color_count. */
 PIXCONV_EXPORT void pixconv_convert_options_init(pixconv_convert_options* options);
+#define pixconv_convert_options_init(options) \
+  pixconv_convert_options_init_size((options), sizeof(pixconv_convert_options))
 
 /* Converts the whole image into `output`. options NULL = defaults. */
 PIXCONV_EXPORT pixconv_status pixconv_convert(const pixconv_image* image,
@@ -264,7 +276,12 @@ typedef struct pixconv_decode_options {
   uint64_t max_pixels;     /* width * height limit, checked from the header (default 2^28) */
 } pixconv_decode_options;
 
+/* As pixconv_convert_options_init_size and pixconv_convert_options_init, for decode options. */
+PIXCONV_EXPORT void pixconv_decode_options_init_size(pixconv_decode_options* options,
+                                                     size_t struct_size);
 PIXCONV_EXPORT void pixconv_decode_options_init(pixconv_decode_options* options);
+#define pixconv_decode_options_init(options) \
+  pixconv_decode_options_init_size((options), sizeof(pixconv_decode_options))
 
 /* What a file holds, from its header: the image pixconv_decode_into writes (packed rows of
  * `format`; its pixel_format is always NONE) and the file's bits per sample. */

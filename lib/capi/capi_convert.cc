@@ -50,7 +50,11 @@ constexpr Field kConvertOptionsFields[] = {
     PIXCONV_FIELD(pixconv_convert_options, segmentation),
     PIXCONV_FIELD(pixconv_convert_options, class_colors),
     PIXCONV_FIELD(pixconv_convert_options, class_color_count),
+    PIXCONV_FIELD(pixconv_convert_options, clamp),
 };
+// Where each struct's first version ends: what the init functions without a size write.
+constexpr size_t kConvertOptionsV1Size = offsetof(pixconv_convert_options, clamp);
+constexpr size_t kDecodeOptionsV1Size = sizeof(pixconv_decode_options);
 constexpr Field kDecodeOptionsFields[] = {
     PIXCONV_FIELD(pixconv_decode_options, struct_size),
     PIXCONV_FIELD(pixconv_decode_options, max_jpeg_scans),
@@ -58,13 +62,34 @@ constexpr Field kDecodeOptionsFields[] = {
 };
 #undef PIXCONV_FIELD
 
-// A field appended to a struct must be appended to its table too.
+// A field appended to a struct must be appended to its table too: the last field ends where
+// the struct does, up to the padding that rounds its size to its alignment.
 template <size_t N>
 constexpr size_t LastFieldEnd(const Field (&fields)[N]) {
   return fields[N - 1].offset + fields[N - 1].size;
 }
-static_assert(LastFieldEnd(kConvertOptionsFields) == sizeof(pixconv_convert_options));
-static_assert(LastFieldEnd(kDecodeOptionsFields) == sizeof(pixconv_decode_options));
+template <typename CStruct, size_t N>
+constexpr bool TableCoversStruct(const Field (&fields)[N]) {
+  const size_t end = LastFieldEnd(fields);
+  return (end + alignof(CStruct) - 1) / alignof(CStruct) * alignof(CStruct) == sizeof(CStruct);
+}
+static_assert(TableCoversStruct<pixconv_convert_options>(kConvertOptionsFields));
+static_assert(TableCoversStruct<pixconv_decode_options>(kDecodeOptionsFields));
+
+// Writes the leading fields of `full` that end within `size` bytes into `out` (all of it when
+// size covers the struct) and sets out->struct_size to the bytes written. A size too small
+// for struct_size itself writes nothing.
+template <typename CStruct, size_t N>
+void WriteDefaults(const CStruct& full, size_t size, const Field (&fields)[N], CStruct* out) {
+  size_t n = 0;
+  for (const Field& field : fields) {
+    if (field.offset + field.size <= size) n = field.offset + field.size;
+  }
+  if (size >= sizeof(CStruct)) n = sizeof(CStruct);
+  if (n < sizeof(out->struct_size)) return;
+  std::memcpy(out, &full, n);
+  out->struct_size = static_cast<uint32_t>(n);
+}
 
 // Copies the part of a caller's options struct its struct_size covers over `defaults`:
 // a caller compiled against an older, shorter struct leaves the newer fields at defaults, and
@@ -151,6 +176,7 @@ Status ToConvertOptions(const pixconv_convert_options* c, ConvertOptions* option
   PIXCONV_RETURN_IF_ERROR(ToEnum(o.colormap, "colormap", &options->colormap));
   options->segmentation = o.segmentation != 0;
   options->class_colors = ClassColors{o.class_colors, o.class_color_count};
+  options->clamp = o.clamp != 0;
   return Status::Ok();
 }
 
@@ -215,26 +241,45 @@ pixconv_status pixconv_validate_image(const pixconv_image* image) {
   });
 }
 
-void pixconv_convert_options_init(pixconv_convert_options* options) {
+void pixconv_convert_options_init_size(pixconv_convert_options* options, size_t struct_size) {
   if (options == nullptr) return;
   const pixconv::ConvertOptions d;
-  *options = pixconv_convert_options{};
-  options->struct_size = sizeof(pixconv_convert_options);
-  options->output_type = static_cast<uint32_t>(d.to);
-  options->channel_order = static_cast<uint32_t>(d.order);
-  options->range_mode = static_cast<uint32_t>(d.range);
-  options->range_lo = d.range_lo;
-  options->range_hi = d.range_hi;
-  options->input_transfer = static_cast<uint32_t>(d.input_transfer);
-  options->output_transfer = static_cast<uint32_t>(d.output_transfer);
-  options->premultiply = d.premultiply ? 1 : 0;
-  options->yuv_matrix = static_cast<uint32_t>(d.yuv_matrix);
-  options->yuv_range = static_cast<uint32_t>(d.yuv_range);
-  options->chroma_filter = static_cast<uint32_t>(d.chroma);
-  options->colormap = static_cast<uint32_t>(d.colormap);
-  options->segmentation = d.segmentation ? 1 : 0;
-  options->class_colors = d.class_colors.rgba;
-  options->class_color_count = d.class_colors.count;
+  pixconv_convert_options full{};
+  full.output_type = static_cast<uint32_t>(d.to);
+  full.channel_order = static_cast<uint32_t>(d.order);
+  full.range_mode = static_cast<uint32_t>(d.range);
+  full.range_lo = d.range_lo;
+  full.range_hi = d.range_hi;
+  full.input_transfer = static_cast<uint32_t>(d.input_transfer);
+  full.output_transfer = static_cast<uint32_t>(d.output_transfer);
+  full.premultiply = d.premultiply ? 1 : 0;
+  full.yuv_matrix = static_cast<uint32_t>(d.yuv_matrix);
+  full.yuv_range = static_cast<uint32_t>(d.yuv_range);
+  full.chroma_filter = static_cast<uint32_t>(d.chroma);
+  full.colormap = static_cast<uint32_t>(d.colormap);
+  full.segmentation = d.segmentation ? 1 : 0;
+  full.class_colors = d.class_colors.rgba;
+  full.class_color_count = d.class_colors.count;
+  full.clamp = d.clamp ? 1 : 0;
+  pixconv::capi::WriteDefaults(full, struct_size, pixconv::capi::kConvertOptionsFields, options);
+}
+
+// Parenthesized: the header's macro of the same name passes the caller's size instead.
+void(pixconv_convert_options_init)(pixconv_convert_options* options) {
+  pixconv_convert_options_init_size(options, pixconv::capi::kConvertOptionsV1Size);
+}
+
+void pixconv_decode_options_init_size(pixconv_decode_options* options, size_t struct_size) {
+  if (options == nullptr) return;
+  const pixconv::DecodeOptions d;
+  pixconv_decode_options full{};
+  full.max_jpeg_scans = d.max_jpeg_scans;
+  full.max_pixels = d.max_pixels;
+  pixconv::capi::WriteDefaults(full, struct_size, pixconv::capi::kDecodeOptionsFields, options);
+}
+
+void(pixconv_decode_options_init)(pixconv_decode_options* options) {
+  pixconv_decode_options_init_size(options, pixconv::capi::kDecodeOptionsV1Size);
 }
 
 pixconv_status pixconv_convert(const pixconv_image* image, const pixconv_output* output,

@@ -6,15 +6,6 @@ using pixconv::capi::NullArgument;
 
 extern "C" {
 
-void pixconv_decode_options_init(pixconv_decode_options* options) {
-  if (options == nullptr) return;
-  const pixconv::DecodeOptions d;
-  *options = pixconv_decode_options{};
-  options->struct_size = sizeof(pixconv_decode_options);
-  options->max_jpeg_scans = d.max_jpeg_scans;
-  options->max_pixels = d.max_pixels;
-}
-
 pixconv_status pixconv_read_image_info(const void* data, size_t size,
                                        const pixconv_decode_options* options,
                                        pixconv_image_info* info) {

@@ -79,6 +79,8 @@ def _reference_args(options):
             args.append(f"ot={OUTPUT_TRANSFER_NUMBER[value]}")
         elif key == "premultiply":
             args.append(f"premul={int(value)}")
+        elif key == "clamp":
+            args.append(f"clamp={int(value)}")
         elif key == "matrix":
             args.append(f"matrix={MATRIX_NUMBER[value]}")
         elif key == "yuv_range":

@@ -4,7 +4,7 @@
 // the fastest and the median time per call in nanoseconds.
 //
 //   reference_convert IN OUT w=640 h=480 [pf=26 | model=4 type=8] [to=0 order=0 range=0
-//     lo=0 hi=1 it=0 ot=0 premul=0 matrix=0 yrange=0 chroma=0 cmap=0 seg=0 colors=FILE
+//     lo=0 hi=1 it=0 ot=0 premul=0 clamp=1 matrix=0 yrange=0 chroma=0 cmap=0 seg=0 colors=FILE
 //     threads=1 repeat=0]
 //
 // Enums are given as their numbers (Rerun's for pf/model/type, pixconv's otherwise).
@@ -63,6 +63,7 @@ int main(int argc, char** argv) {
     else if (key == "it") o.input_transfer = static_cast<pixconv::InputTransfer>(u8);
     else if (key == "ot") o.output_transfer = static_cast<pixconv::OutputTransfer>(u8);
     else if (key == "premul") o.premultiply = v != 0;
+    else if (key == "clamp") o.clamp = v != 0;
     else if (key == "matrix") o.yuv_matrix = static_cast<pixconv::YuvMatrix>(u8);
     else if (key == "yrange") o.yuv_range = static_cast<pixconv::YuvRange>(u8);
     else if (key == "chroma") o.chroma = static_cast<pixconv::ChromaFilter>(u8);

@@ -14,6 +14,9 @@ from conftest import COLORMAP_NUMBER, assert_same, reference_for_array, sample_i
     {"premultiply": True}, {"premultiply": True, "to": "rgbaf32"},
     {"order": "bgra"}, {"order": "bgra", "to": "rgbaf32"},
     {"input_transfer": "linear", "premultiply": True, "order": "bgra", "range": (0, 5000)},
+    {"clamp": False, "to": "rgbaf32", "range": (20000, 30000)},
+    {"clamp": False, "to": "rgbaf32", "range": (30000, 20000), "output_transfer": "srgb",
+     "input_transfer": "linear", "premultiply": True},
 ], ids=repr)
 def test_options_match_the_library(options):
     image = sample_image((9, 13, 4), np.uint16, seed=3)
@@ -82,3 +85,14 @@ def test_threads_give_the_same_bytes():
     for threads in (0, 2, 3, 8):
         assert_same(pixconv.convert(image, threads=threads), one)
     assert_same(one, reference_for_array(image, threads=2))
+
+
+def test_clamp_false_keeps_values_outside_the_unit_interval():
+    hdr = np.array([[[2.0, 0.5, -1.0]]], dtype=np.float32)
+    kept = pixconv.convert(hdr, to="rgbaf32", range="datatype", input_transfer="linear",
+                           clamp=False)
+    assert kept.tolist() == [[[2.0, 0.5, -1.0, 1.0]]]
+    clamped = pixconv.convert(hdr, to="rgbaf32", range="datatype", input_transfer="linear")
+    assert clamped.tolist() == [[[1.0, 0.5, 0.0, 1.0]]]
+    with pytest.raises(ValueError, match="clamp = false needs RGBAF32 output"):
+        pixconv.convert(hdr, clamp=False)

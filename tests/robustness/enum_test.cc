@@ -180,6 +180,80 @@ TEST_CASE("the C ABI: unknown values, including those that do not fit a byte") {
   CHECK(std::string(pixconv_status_name(-1)) == "unknown status");
 }
 
+TEST_CASE("the C ABI: the init functions never write past the caller's struct") {
+  // A binary built against the first pixconv_convert_options (up to class_color_count) calls
+  // the init symbol without a size: it must write exactly that version, not today's struct.
+  constexpr size_t kV1 = offsetof(pixconv_convert_options, clamp);
+  struct alignas(pixconv_convert_options) Guarded {
+    uint8_t bytes[sizeof(pixconv_convert_options) + 16];
+  } g;
+  std::memset(g.bytes, 0xAB, sizeof g.bytes);
+  auto* o = reinterpret_cast<pixconv_convert_options*>(g.bytes);
+  (pixconv_convert_options_init)(o);  // the symbol, not the header's macro
+  CHECK(o->struct_size == kV1);
+  CHECK(o->range_hi == 1.0);
+  for (size_t i = kV1; i < sizeof g.bytes; ++i) REQUIRE(g.bytes[i] == 0xAB);
+
+  // Through the macro: the whole struct, clamp on by default.
+  std::memset(g.bytes, 0xAB, sizeof g.bytes);
+  pixconv_convert_options_init(o);
+  CHECK(o->struct_size == sizeof(pixconv_convert_options));
+  CHECK(o->clamp == 1);
+  for (size_t i = sizeof(pixconv_convert_options); i < sizeof g.bytes; ++i) {
+    REQUIRE(g.bytes[i] == 0xAB);
+  }
+
+  // Any size: the fields that fit and nothing more; a size inside a field stops before it.
+  for (const size_t size : {size_t{0}, size_t{3}, size_t{4}, size_t{14}, size_t{70}, kV1}) {
+    CAPTURE(size);
+    std::memset(g.bytes, 0xAB, sizeof g.bytes);
+    pixconv_convert_options_init_size(o, size);
+    for (size_t i = size; i < sizeof g.bytes; ++i) REQUIRE(g.bytes[i] == 0xAB);
+    if (size >= 4) CHECK(o->struct_size <= size);
+  }
+
+  // Decode options have one version so far: the symbol and the macro agree.
+  pixconv_decode_options d1, d2;
+  (pixconv_decode_options_init)(&d1);
+  pixconv_decode_options_init(&d2);
+  CHECK(d1.struct_size == sizeof d1);
+  CHECK(d2.struct_size == sizeof d2);
+  CHECK(d1.max_pixels == d2.max_pixels);
+}
+
+TEST_CASE("the C ABI: clamp") {
+  // RGB F32 with a value above 1 to RGBA f32: kept with clamp 0, clamped by default; RGBA8
+  // with clamp 0 is an invalid argument.
+  const float rgb[3] = {2.0f, 0.5f, -1.0f};
+  float out[4] = {};
+  pixconv_image image{};
+  image.format = {1, 1, PIXCONV_PIXEL_FORMAT_NONE, PIXCONV_COLOR_MODEL_RGB, PIXCONV_DATATYPE_F32};
+  image.planes[0] = {rgb, sizeof rgb, 0};
+  pixconv_output dst{out, sizeof out, 0};
+  pixconv_convert_options o;
+  pixconv_convert_options_init(&o);
+  o.output_type = PIXCONV_OUTPUT_RGBAF32;
+  o.range_mode = PIXCONV_RANGE_DATATYPE;
+  o.input_transfer = PIXCONV_INPUT_TRANSFER_LINEAR;
+  REQUIRE(pixconv_convert(&image, &dst, &o) == PIXCONV_OK);
+  CHECK(out[0] == 1.0f);
+  CHECK(out[2] == 0.0f);
+  o.clamp = 0;
+  REQUIRE(pixconv_convert(&image, &dst, &o) == PIXCONV_OK);
+  CHECK(out[0] == 2.0f);
+  CHECK(out[1] == 0.5f);
+  CHECK(out[2] == -1.0f);
+  // A caller of the first version has no clamp field: whatever lies there is not read.
+  o.struct_size = offsetof(pixconv_convert_options, clamp);
+  REQUIRE(pixconv_convert(&image, &dst, &o) == PIXCONV_OK);
+  CHECK(out[0] == 1.0f);
+  o.struct_size = sizeof o;
+  o.output_type = PIXCONV_OUTPUT_RGBA8;
+  CHECK(pixconv_convert(&image, &dst, &o) == PIXCONV_ERROR_INVALID_ARGUMENT);
+  CHECK(std::string(pixconv_last_error()).find("clamp = false needs RGBAF32 output") !=
+        std::string::npos);
+}
+
 TEST_CASE("the C ABI: struct_size") {
   std::vector<uint8_t> l(16, 9), out(16 * 16);
   pixconv_image image{};

@@ -121,7 +121,8 @@ Keywords: to ('rgba8' | 'rgbaf32'), range ('auto' | 'datatype' | 'depth' | (lo, 
 input_transfer ('srgb' | 'linear' | 'auto'), output_transfer ('default' | 'srgb' | 'linear'),
 premultiply (bool), order ('rgba' | 'bgra'), colormap (None | 'turbo' | 'viridis' | ...),
 segmentation (bool), class_colors ({id: (r, g, b[, a])} or an (N, 3|4) array; implies
-segmentation), threads (1; 0 = all cores), out (an (H, W, 4) uint8 / float32 array to fill).
+segmentation), clamp (True; False keeps rgbaf32 values outside [0, 1]), threads (1; 0 = all
+cores), out (an (H, W, 4) uint8 / float32 array to fill).
 
 Returns a new (H, W, 4) uint8 (rgba8) or float32 (rgbaf32) array, or `out`. Rows of any
 positive stride are read in place; other layouts are copied once. The GIL is released while
@@ -135,7 +136,7 @@ pixel_format: a Rerun number or name ('nv12', 'yuy2', 'i420', 'i420f', 'i422', '
 'Y_U_V12_LimitedRange', ...). buffer: any contiguous bytes-like object holding the planes one
 after another. Keywords: matrix (None | 'bt601' | 'bt709' | 'bt2020'), yuv_range (None |
 'limited' | 'full'), chroma ('nearest' | 'bilinear'), strides (row stride of each plane in
-bytes), and to, order, premultiply, output_transfer, threads, out as in convert().
+bytes), and to, order, premultiply, clamp, output_transfer, threads, out as in convert().
 )doc"));
   m.def("convert_image", &ConvertImage, py::arg("buffer"), py::arg("width"), py::arg("height"),
         py::arg("pixel_format") = py::none(), py::arg("color_model") = py::none(),

@@ -167,6 +167,8 @@ void ParseKeywords(const py::kwargs& kwargs, unsigned groups, const char* functi
       o.order = NamedValue<ChannelOrder>(v, kChannelOrders, "order");
     } else if (key == "premultiply" && Allowed(groups, kOutputKeywords, key, function)) {
       o.premultiply = Flag(v, "premultiply");
+    } else if (key == "clamp" && Allowed(groups, kOutputKeywords, key, function)) {
+      o.clamp = Flag(v, "clamp");
     } else if (key == "output_transfer" && Allowed(groups, kOutputKeywords, key, function)) {
       o.output_transfer = NamedValue<OutputTransfer>(v, kOutputTransfers, "output_transfer");
     } else if (key == "out" && Allowed(groups, kOutputKeywords, key, function)) {

@@ -15,7 +15,7 @@ namespace pixconv::python {
 
 // Groups of keywords.
 enum KeywordGroup : unsigned {
-  kOutputKeywords = 1,      // to, order, premultiply, output_transfer, out
+  kOutputKeywords = 1,      // to, order, premultiply, clamp, output_transfer, out
   kThreadKeywords = 2,      // threads
   kColorKeywords = 4,       // range, input_transfer, colormap, segmentation, class_colors
   kYuvKeywords = 8,         // matrix, yuv_range, chroma

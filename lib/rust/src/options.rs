@@ -129,6 +129,10 @@ pub struct Options {
     pub segmentation: bool,
     /// With `segmentation`: class id `i`'s RGBA8 color (sRGB, straight alpha).
     pub class_colors: Vec<[u8; 4]>,
+    /// RGBA f32 output only (default `true`): `false` keeps normalized values outside
+    /// [0, 1] (NaN still becomes 0, values saturate at the largest `f32`, the sRGB curves
+    /// extend to them); not with RGBA8, colormaps or segmentation.
+    pub clamp: bool,
 }
 
 impl Default for Options {
@@ -147,6 +151,7 @@ impl Default for Options {
             colormap: Colormap::None,
             segmentation: false,
             class_colors: Vec::new(),
+            clamp: true,
         }
     }
 }
@@ -154,11 +159,8 @@ impl Default for Options {
 impl Options {
     /// The C struct for an output of `output_type`, for calls through [`sys`](crate::sys).
     /// Its `class_colors` pointer borrows `self.class_colors`: valid while `self` is alive
-    /// and unchanged. Filled here
-    /// rather than by `pixconv_convert_options_init`: that function writes the library's
-    /// `sizeof`, which a newer library could make larger than this crate's struct. The
-    /// library reads the `struct_size` bytes this crate declares, so an older crate keeps
-    /// working with a newer library.
+    /// and unchanged. The library reads the `struct_size` bytes this crate declares, so an
+    /// older crate keeps working with a newer library.
     pub fn to_raw(&self, output_type: OutputType) -> sys::pixconv_convert_options {
         sys::pixconv_convert_options {
             struct_size: std::mem::size_of::<sys::pixconv_convert_options>() as u32,
@@ -177,6 +179,7 @@ impl Options {
             segmentation: u32::from(self.segmentation),
             class_colors: self.class_colors.as_ptr() as *const u8,
             class_color_count: self.class_colors.len(),
+            clamp: u32::from(self.clamp),
         }
     }
 }

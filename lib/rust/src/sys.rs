@@ -154,6 +154,7 @@ pub struct pixconv_convert_options {
     pub segmentation: u32,
     pub class_colors: *const u8,
     pub class_color_count: usize,
+    pub clamp: u32,
 }
 
 pub type pixconv_task_fn = Option<unsafe extern "C" fn(task_data: *mut c_void, index: u32)>;
@@ -209,6 +210,10 @@ extern "C" {
     pub fn pixconv_validate_image(image: *const pixconv_image) -> pixconv_status;
 
     pub fn pixconv_convert_options_init(options: *mut pixconv_convert_options);
+    pub fn pixconv_convert_options_init_size(
+        options: *mut pixconv_convert_options,
+        struct_size: usize,
+    );
     pub fn pixconv_convert(
         image: *const pixconv_image,
         output: *const pixconv_output,
@@ -229,6 +234,7 @@ extern "C" {
     ) -> pixconv_status;
 
     pub fn pixconv_decode_options_init(options: *mut pixconv_decode_options);
+    pub fn pixconv_decode_options_init_size(options: *mut pixconv_decode_options, struct_size: usize);
     pub fn pixconv_read_image_info(
         data: *const c_void,
         size: usize,

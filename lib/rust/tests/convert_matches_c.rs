@@ -304,11 +304,15 @@ fn default_options_are_the_libraries_defaults() {
         assert_eq!(ours.colormap, init.colormap);
         assert_eq!(ours.segmentation, init.segmentation);
         assert_eq!(ours.class_color_count, init.class_color_count);
+        assert_eq!(ours.clamp, init.clamp);
     }
     let mut init = std::mem::MaybeUninit::uninit();
     // SAFETY: the init function writes every field.
     let init: sys::pixconv_decode_options = unsafe {
-        sys::pixconv_decode_options_init(init.as_mut_ptr());
+        sys::pixconv_decode_options_init_size(
+            init.as_mut_ptr(),
+            std::mem::size_of::<sys::pixconv_decode_options>(),
+        );
         init.assume_init()
     };
     assert_eq!(pixconv::DecodeOptions::default().to_raw(), init);
@@ -403,4 +407,28 @@ fn padded_rows_in_one_buffer_and_in_planes_convert_like_packed_rows() {
         convert(&view, &mut rgba, &Options::default()).unwrap();
         assert_eq!(rgba, expected);
     }
+}
+
+#[test]
+fn clamp_false_keeps_float_values_outside_the_unit_interval() {
+    // RGB F32, linear, datatype range [0, 1]: 2.0, 0.5, -1.0 pass through unclamped.
+    let samples: [f32; 3] = [2.0, 0.5, -1.0];
+    let data: Vec<u8> = samples.iter().flat_map(|v| v.to_le_bytes()).collect();
+    let format = ImageFormat::color(1, 1, ColorModel::RGB, ChannelDatatype::F32);
+    let view = ImageView::new(format, &data).unwrap();
+    let options = Options {
+        range: RangeMode::Datatype,
+        input_transfer: InputTransfer::Linear,
+        clamp: false,
+        ..Options::default()
+    };
+    let mut out = [0f32; 4];
+    convert(&view, &mut out[..], &options).unwrap();
+    assert_eq!(out, [2.0, 0.5, -1.0, 1.0]);
+    convert(&view, &mut out[..], &Options { clamp: true, ..options.clone() }).unwrap();
+    assert_eq!(out, [1.0, 0.5, 0.0, 1.0]);
+    // RGBA8 can not hold such values: the library says so.
+    let mut out8 = [0u8; 4];
+    let error = convert(&view, &mut out8[..], &options).unwrap_err();
+    assert!(error.to_string().contains("clamp = false needs RGBAF32 output"), "{}", error);
 }

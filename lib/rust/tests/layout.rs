@@ -43,7 +43,7 @@ fn rust_facts() -> BTreeMap<String, i64> {
         pixconv_convert_options {
             struct_size, output_type, channel_order, range_mode, range_lo, range_hi,
             input_transfer, output_transfer, premultiply, yuv_matrix, yuv_range,
-            chroma_filter, colormap, segmentation, class_colors, class_color_count
+            chroma_filter, colormap, segmentation, class_colors, class_color_count, clamp
         }
         pixconv_task_runner { run, runner_data }
         pixconv_decode_options { struct_size, max_jpeg_scans, max_pixels }

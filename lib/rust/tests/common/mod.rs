@@ -60,9 +60,12 @@ pub fn raw_image(format: sys::pixconv_image_format, data: &[u8]) -> sys::pixconv
 /// Options from `pixconv_convert_options_init` with `output_type` set.
 pub fn raw_options(output_type: u32) -> sys::pixconv_convert_options {
     let mut options = std::mem::MaybeUninit::uninit();
-    // SAFETY: the init function writes every field.
+    // SAFETY: given the whole struct's size, the init function writes every field.
     let mut options: sys::pixconv_convert_options = unsafe {
-        sys::pixconv_convert_options_init(options.as_mut_ptr());
+        sys::pixconv_convert_options_init_size(
+            options.as_mut_ptr(),
+            std::mem::size_of::<sys::pixconv_convert_options>(),
+        );
         options.assume_init()
     };
     options.output_type = output_type;

@@ -54,6 +54,7 @@ int main(void) {
   FIELD(pixconv_convert_options, segmentation);
   FIELD(pixconv_convert_options, class_colors);
   FIELD(pixconv_convert_options, class_color_count);
+  FIELD(pixconv_convert_options, clamp);
 
   STRUCT(pixconv_task_runner);
   FIELD(pixconv_task_runner, run);
