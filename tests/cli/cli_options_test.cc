@@ -39,6 +39,17 @@ TEST_CASE("options that cannot apply are usage errors") {
                               dir.Path("o.png")}),
                   "a PNG stores straight (not premultiplied) alpha");
   CheckOk(RunPixconv({"convert", in, "--size", "2x2", "--premultiply", "-o", dir.Path("o.rgba")}));
+  CheckUsageError(RunPixconv({"convert", in, "--size", "2x2", "--no-clamp", "-o", dir.Path("c.png")}),
+                  "--no-clamp keeps values outside [0, 1], which only float output holds, and "
+                  "this output is PNG");
+  CheckUsageError(RunPixconv({"convert", in, "--size", "2x2", "--no-clamp", "-o", dir.Path("c.rgba")}),
+                  "this output is raw RGBA8");
+  CheckUsageError(RunPixconv({"convert", in, "--size", "2x2", "--no-clamp", "--colormap", "turbo",
+                              "-o", dir.Path("c.pfm")}),
+                  "--no-clamp does not apply to --colormap");
+  TempDir floats;
+  CheckOk(RunPixconv({"convert", in, "--size", "2x2", "--no-clamp", "--to", "rgbaf32", "-o",
+                      floats.Path("c.rgba")}));
   CheckUsageError(RunPixconv({"convert", in, "--size", "2x2", "--output-format", "pfm", "-o",
                               dir.Path("y.png")}),
                   "--output-format asks for PFM, but -o " + dir.Path("y.png") + " names a PNG");

@@ -77,5 +77,38 @@ TEST_CASE("--to rgba16 writes a 16-bit PNG with full precision") {
   CHECK(std::fabs(v - want) <= 1.0);
 }
 
+TEST_CASE("--no-clamp: linear HDR floats keep values above 1 in a PFM (the README's example)") {
+  TempDir dir;
+  // 2x2 RGB/F16 (bit patterns): 0, 0.25, 0.5 | 1, 2, 4 | 3, -0.25, 0.5 | 4, 4, 0.
+  const std::vector<uint16_t> f16 = {0x0000, 0x3400, 0x3800, 0x3C00, 0x4000, 0x4400,
+                                     0x4200, 0xB400, 0x3800, 0x4400, 0x4400, 0x0000};
+  const float values[12] = {0, 0.25f, 0.5f, 1, 2, 4, 3, -0.25f, 0.5f, 4, 4, 0};
+  WriteFile(dir.Path("hdr.raw"), U16Bytes(f16));
+  auto convert = [&](bool clamp) {
+    std::vector<std::string> args = {"convert", dir.Path("hdr.raw"), "--size", "2x2",
+                                      "--color-model", "rgb", "--datatype", "f16", "--range",
+                                      "datatype", "--input-transfer", "linear", "-o",
+                                      dir.Path("hdr.pfm"), "--force"};
+    if (!clamp) args.push_back("--no-clamp");
+    CheckOk(RunPixconv(args));
+    const std::vector<uint8_t> file = ReadFile(dir.Path("hdr.pfm"));
+    const size_t header = std::string("PF\n2 2\n-1.0\n").size();
+    REQUIRE(file.size() == header + 2 * 2 * 3 * 4);
+    return FloatsFromBytes(std::vector<uint8_t>(file.begin() + static_cast<long>(header), file.end()));
+  };
+  const int order[4] = {2, 3, 0, 1};  // PFM rows run bottom to top
+  const std::vector<float> kept = convert(false);
+  const std::vector<float> clamped = convert(true);
+  for (int i = 0; i < 4; ++i) {
+    for (int c = 0; c < 3; ++c) {
+      const float want = values[3 * order[i] + c];
+      CAPTURE(i);
+      CAPTURE(c);
+      CHECK(kept[3 * i + c] == want);  // linear in, linear out: the samples themselves
+      CHECK(clamped[3 * i + c] == std::fmin(std::fmax(want, 0.0f), 1.0f));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace pixconv::cli_test

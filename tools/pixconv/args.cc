@@ -249,6 +249,11 @@ bool ApplyPremultiply(string_view, CommandLine* cl, UsageError*) {
   return true;
 }
 
+bool ApplyNoClamp(string_view, CommandLine* cl, UsageError*) {
+  cl->options.clamp = false;
+  return true;
+}
+
 bool ApplyColormap(string_view v, CommandLine* cl, UsageError* error) {
   // "none" is the absence of --colormap, not a value of it.
   const Colormap c = ParseColormap(v).value_or(Colormap::None);
@@ -416,6 +421,7 @@ constexpr OptionSpec kOptions[] = {
     {"--input-transfer", 0, true, kConvert, ApplyInputTransfer},
     {"--output-transfer", 0, true, kConvert, ApplyOutputTransfer},
     {"--premultiply", 0, false, kConvert, ApplyPremultiply},
+    {"--no-clamp", 0, false, kConvert, ApplyNoClamp},
     {"--matrix", 0, true, kConvert, ApplyMatrix},
     {"--yuv-range", 0, true, kConvert, ApplyYuvRange},
     {"--chroma", 0, true, kConvert, ApplyChroma},

@@ -84,9 +84,10 @@ std::string Details(const ConvertJob& job, const InputImage& input, const Conver
     s += Printf("classes:   %zu colors from the table, automatic colors above\n",
                 converter.options().class_colors.count);
   }
-  s += Printf("transfer:  %s in, %s out%s\n", converter.input_is_srgb() ? "sRGB" : "linear",
+  s += Printf("transfer:  %s in, %s out%s%s\n", converter.input_is_srgb() ? "sRGB" : "linear",
               converter.output_is_srgb() ? "sRGB" : "linear",
-              converter.options().premultiply ? ", premultiplied alpha" : "");
+              converter.options().premultiply ? ", premultiplied alpha" : "",
+              converter.options().clamp ? "" : ", unclamped");
   s += Printf("simd:      %s\n", converter.target_name());
   s += Printf("output:    %s, %s %ux%u %s (%zu bytes of pixels)\n", job.output.c_str(),
               KindDescription(job.kind, converter.options().to), f.width, f.height,

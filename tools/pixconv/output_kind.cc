@@ -59,6 +59,22 @@ bool CheckOptionsFit(const CommandLine& cl, OutputKind kind, UsageError* error) 
                         "use --premultiply with -o OUT.rgba or OUT.raw"};
     return false;
   }
+  const bool floats = kind == OutputKind::kPfm ||
+                      (kind == OutputKind::kRaw && cl.options.to == OutputType::RGBAF32);
+  if (!cl.options.clamp && !floats) {
+    *error = UsageError{"--no-clamp keeps values outside [0, 1], which only float output holds, "
+                        "and this output is " + std::string(KindName(kind)) +
+                            (kind == OutputKind::kRaw ? " RGBA8" : ""),
+                        "write -o OUT.pfm, or add --to rgbaf32 for a raw .rgba buffer"};
+    return false;
+  }
+  if (!cl.options.clamp && (cl.options.colormap != Colormap::None || cl.options.segmentation)) {
+    *error = UsageError{std::string("--no-clamp does not apply to ") +
+                            (cl.options.segmentation ? "--segmentation" : "--colormap") +
+                            ": its colors always lie in [0, 1]",
+                        "drop --no-clamp"};
+    return false;
+  }
   if (cl.Given("--quality") && kind != OutputKind::kJpeg) {
     *error = UsageError{"--quality applies to JPEG output only, and this output is " +
                             std::string(KindName(kind)),

@@ -116,6 +116,8 @@ Value mapping (color-model input):
                            rgbaf32)
   --premultiply            multiply RGB by alpha (after the transfer); raw output only, as
                            PNG stores straight alpha
+  --no-clamp               float output (.pfm, --to rgbaf32) keeps values outside [0, 1]
+                           (HDR data, a --range narrower than the data); NaN still becomes 0
 
 Depth and segmentation (L input only):
   --colormap NAME          color the normalized samples (after --range) with a colormap:
@@ -152,7 +154,8 @@ Examples:
   pixconv convert photo.jpg --order bgra -o photo.rgba
   pixconv convert camera.jpg --auto-orient --quality 85 -o upright.jpg
   pixconv convert scan16.png --to rgba16 -o scan16-srgb.png
-  pixconv convert hdr.raw --size 512x512 --color-model rgb --datatype f16 -o hdr.pfm
+  pixconv convert hdr.raw --size 512x512 --color-model rgb --datatype f16 --range datatype \
+          --input-transfer linear --no-clamp -o hdr.pfm     (linear HDR, values above 1 kept)
   pixconv convert shots/*.jpg shots/*.png -o out/ --jobs 8
   pixconv convert shots/*.jpg -o out/ -n        (after Ctrl-C: convert the rest)
   cat frame.yuy2 | pixconv convert - --size 640x480 --pixel-format yuy2 -o - > frame.png
