@@ -377,7 +377,7 @@ def chart_datatypes(plt, run, comps, size, path):
         types = [t for t in DATATYPES if any(r[3] == t for r in cell)]
         types += sorted({r[3] for r in cell} - set(types))
         cell_models = [m for m in models if any(r[2] == m for r in cell)]
-        width = 0.8 / len(cell_models)
+        width = min(0.8 / len(cell_models), 0.3)
         for mi, model in enumerate(cell_models):
             for ti, datatype in enumerate(types):
                 match = [r[4] for r in cell if r[2] == model and r[3] == datatype]
@@ -387,6 +387,8 @@ def chart_datatypes(plt, run, comps, size, path):
                 x = ti + (mi - (len(cell_models) - 1) / 2) * width
                 rate = c.row.mpix_per_s(c.row.min)
                 ax.bar(x, rate - low, bottom=low, width=width * 0.88, color=colors[model])
+                ax.text(x, rate / 1.04, f"{rate:.0f}", ha="center", va="top", fontsize=6.5,
+                        color="white", rotation=90 if len(cell_models) * len(types) > 8 else 0)
                 bound = c.bound_ms()
                 if bound:
                     ax.hlines(c.row.mpix_per_s(bound), x - width * 0.5, x + width * 0.5,
@@ -405,8 +407,9 @@ def chart_datatypes(plt, run, comps, size, path):
         line[0].set_ylabel("Mpix/s (minimum time)")
     handles = [Patch(color=colors[m]) for m in models]
     handles.append(Line2D([], [], color="black", linewidth=2))
-    fig.legend(handles, models + ["memory bound: memcpy's byte rate / (I+O), range:auto (2I+O)"],
-               loc="upper right", ncol=min(len(handles), 6), fontsize=8)
+    fig.legend(handles, models + ["memory bound: memcpy's byte rate over I+O (auto: 2I+O)"],
+               loc="upper right", ncol=len(handles), fontsize=8, handlelength=1.5,
+               columnspacing=1.0)
     fig.suptitle(f"color/ rows at {size}, {run.target}", x=0.02, ha="left", fontsize=11)
     fig.tight_layout(rect=(0, 0, 1, 1 - 0.3 / fig.get_size_inches()[1]))
     fig.savefig(path, dpi=110)
