@@ -54,6 +54,8 @@ class Row:
         self.size = f"{match.group(2)}x{match.group(3)}" if match else ""
         self.pixels = int(match.group(2)) * int(match.group(3)) if match else 0
         self.label = entry.get("label", "")
+        # Registration order (the repetitions of interleaved runs come in a random order).
+        self.order = entry.get("family_index", 0)
         self.times = []
         items = entry.get("items_per_second") or 0
         # (I + O) / pixel: every convert_bench row counts bytes read + written and pixels.
@@ -189,10 +191,10 @@ def comparisons(runs):
     result = []
     for run in runs:
         result += [Comparison(run, row) for row in run.pixconv_rows()]
-    order = {}  # the order of the first run a row appears in: convert_bench's
+    order = {}  # convert_bench's order in the first run that has the row
     for run in runs:
-        for name in run.rows:
-            order.setdefault(name, len(order))
+        for appearance, row in enumerate(run.rows.values()):
+            order.setdefault(row.name, (row.order, appearance))
     size_order = sorted({(c.row.pixels, c.row.size) for c in result})
     size_index = {s: i for i, (_, s) in enumerate(size_order)}
     run_index = {id(run): i for i, run in enumerate(runs)}

@@ -99,8 +99,14 @@ def test_report(tmp):
             check(rows[key][3:] == cells, f"{key}: {rows[key][3:]} != {cells}")
     check(len(rows) == len(EXPECTED), f"{len(rows)} table rows, expected {len(EXPECTED)}: "
                                       f"{sorted(rows)}")
-    # Sizes in order, then convert_bench's row order, then the targets.
+    # Sizes in order, then convert_bench's row order (family_index: the fixture lists its rows
+    # backwards, as an interleaved run may), then the runs in the order given.
     keys = list(rows)
+    check([k[0] for k in keys if k[2] == "AVX3_DL" and k[1] == HD] ==
+          ["color/L_U8->RGBA8/range:datatype", "color/L_U8->RGBA8/range:auto",
+           "color/RGBA_U16->RGBAF32/range:datatype",
+           "color/RGBA_U16->RGBAF32/range:datatype/transfer:none", "yuv/NV12->RGBA8",
+           "yuv/Y8_FullRange->RGBA8"], f"rows out of convert_bench's order: {keys}")
     check(keys.index(("yuv/NV12->RGBA8", HD, "AVX2")) == keys.index(
         ("yuv/NV12->RGBA8", HD, "AVX3_DL")) + 1, "the AVX2 row follows the dispatched one")
     check(keys[-1] == ("yuv/NV12->RGBA8", UHD, "AVX3_DL"), "4K rows come last")
