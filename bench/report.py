@@ -20,8 +20,9 @@ work, with the median beside it.
 - The memory bound of a row is the time memcpy's byte rate (the memcpy row of the same output
   and size, its minimum) takes to move the row's bytes: I + O per frame (input and output
   bytes), or 2I + O for range:auto rows, which read their input twice (scan, then convert);
-  i.e. an auto row's bound rate is (I+O)/(2I+O) of memcpy's byte rate. "% of bound" is that
-  time over the row's minimum: 100% converts at memcpy's speed.
+  i.e. an auto row's bound rate is (I+O)/(2I+O) of memcpy's byte rate. U8 rows skip the scan
+  (their range is always [0, 255]), so their auto rows keep I + O. "% of bound" is that time
+  over the row's minimum: 100% converts at memcpy's speed.
 """
 import argparse
 import collections
@@ -80,8 +81,11 @@ class Row:
         return match.group(1) if match else None
 
     @property
-    def auto_range(self):
-        return "/range:auto" in self.base
+    def scans_input(self):
+        """range:auto reads the input twice (scan, then convert), but for U8, whose range is
+        always [0, 255] (lib/README.md 3.1: the scan is skipped)."""
+        match = COLOR_RE.match(self.base)
+        return bool(match) and match.group(4) == "auto" and match.group(2) != "U8"
 
     def mpix_per_s(self, ms):
         return self.pixels / (ms * 1e3)
@@ -170,7 +174,7 @@ class Comparison:
         return min(rows, key=lambda p: p.min) if rows else None
 
     def bound_ms(self):
-        """The time memcpy's byte rate takes for this row's bytes (2I + O for range:auto)."""
+        """The time memcpy's byte rate takes for this row's bytes (I + O; 2I + O with a scan)."""
         memcpy, row = self.memcpy, self.row
         if memcpy is None or not row.bytes_per_pixel or not memcpy.bytes_per_pixel:
             return None
@@ -178,7 +182,7 @@ class Comparison:
         if out is None:
             return None
         moved = row.bytes_per_pixel  # I + O
-        if row.auto_range:
+        if row.scans_input:
             moved += row.bytes_per_pixel - out  # + I: the scan reads the input once more
         return memcpy.min * moved / memcpy.bytes_per_pixel
 
@@ -409,7 +413,7 @@ def chart_datatypes(plt, run, comps, size, path):
         line[0].set_ylabel("Mpix/s (minimum time)")
     handles = [Patch(color=colors[m]) for m in models]
     handles.append(Line2D([], [], color="black", linewidth=2))
-    fig.legend(handles, models + ["memory bound: memcpy's byte rate over I+O (auto: 2I+O)"],
+    fig.legend(handles, models + ["memory bound: memcpy's byte rate over I+O (auto: 2I+O, but U8)"],
                loc="upper right", ncol=len(handles), fontsize=8, handlelength=1.5,
                columnspacing=1.0)
     fig.suptitle(f"color/ rows at {size}, {run.target}", x=0.02, ha="left", fontsize=11)
@@ -470,8 +474,8 @@ def main():
             "median. ratio = fastest peer's time / pixconv's time (above 1: pixconv is "
             "faster); \"ratio median\" divides the same peer's median by pixconv's. memcpy ms "
             "is the copy of the row's output size; \"% of bound\" is the time memcpy's byte "
-            "rate needs for the row's bytes (input + output; input twice for range:auto) over "
-            "the row's minimum.", "", table, ""]
+            "rate needs for the row's bytes (input + output; input twice for range:auto but U8, "
+            "which skips the scan) over the row's minimum.", "", table, ""]
     for title, path in charts:
         text += [f"![{title}]({os.path.basename(path)})", ""]
     report = os.path.join(args.out_dir, "report.md")
