@@ -455,6 +455,10 @@ def main():
     args = parser.parse_args()
 
     runs = [Run(path) for path in args.runs]
+    for run in runs:
+        if not run.rows:
+            print(f"report.py: {run.path} has no per-repetition rows (written with "
+                  "--benchmark_report_aggregates_only?)", file=sys.stderr)
     comps = comparisons(runs)
     table = markdown_table(comps)
     if not args.quiet:
