@@ -15,7 +15,7 @@
 // SVE computes in natural lane order instead (kFixedPointOrder) and stores with
 // StoreInterleaved4.
 #undef HWY_TARGET_INCLUDE
-#define HWY_TARGET_INCLUDE "convert/yuv_rows.cc"
+#define HWY_TARGET_INCLUDE "convert/yuv_rows_fixed.cc"
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 
 #include "convert/broadcast-inl.h"

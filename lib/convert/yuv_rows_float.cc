@@ -6,7 +6,7 @@
 //   B = y + f_bu x8u, clamped to [0, 1], then ApplyTransfer and StoreRgba (store-inl.h).
 // Each value carries a few float roundings (~1e-7), far inside the 4e-6 of lib/README.md 4.
 #undef HWY_TARGET_INCLUDE
-#define HWY_TARGET_INCLUDE "convert/yuv_rows_f32.cc"
+#define HWY_TARGET_INCLUDE "convert/yuv_rows_float.cc"
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 
 #include <type_traits>
