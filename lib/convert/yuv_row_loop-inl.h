@@ -98,6 +98,10 @@ inline constexpr size_t kMaxUnitPlaneBytes = 2 * kMaxUnitPixels + 4;
 // What remains (narrow rows, and the last pixels when bilinear chroma reads a sample past the
 // row end) runs through zero- or edge-padded stack copies of the planes and a stack output,
 // of which only the row's pixels are copied out.
+// Not ForEachBlock (row_loop-inl.h) with a policy for the planes: one schedule would not serve
+// both. Its blocks never overlap and its partial blocks run through the cached call site, so
+// each of its many color kernels is inlined twice; units overlap, so that padded copies of up
+// to five planes are needed only at the row end, through a third call site.
 template <YuvKind kK, bool kBilinear, class Unit>
 HWY_INLINE void ForEachUnit(const internal::YuvRowPtrs& rows, size_t width, size_t n,
                             size_t out_bpp, uint8_t* HWY_RESTRICT dst, const Unit& unit,
