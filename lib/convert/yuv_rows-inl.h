@@ -8,6 +8,8 @@
 #define PIXCONV_CONVERT_YUV_ROWS_INL_H_
 #endif
 
+#include <cstdint>
+
 #include "convert/yuv_plan.h"
 #include "hwy/highway.h"
 
