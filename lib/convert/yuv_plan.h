@@ -1,9 +1,10 @@
 // Internal: planning and running YUV pixel-format conversions (lib/README.md sections 1 and 3).
 //
 // PlanYuv resolves the matrix, range, transfer and chroma filter once per image, computes the
-// kernel constants and picks one row kernel for the dispatched SIMD target (yuv_rows.cc:
-// fixed point for RGBA8; yuv_rows_f32.cc: float for RGBAF32 and for RGBA8 with a transfer
-// change). RunYuvRows finds the luma and chroma rows of each output row and calls it.
+// kernel constants and picks one row kernel for the dispatched SIMD target
+// (yuv_rows_fixed.cc: fixed point for RGBA8; yuv_rows_float.cc: float for RGBAF32 and for
+// RGBA8 with a transfer change). RunYuvRows finds the luma and chroma rows of each output row
+// and calls it.
 #pragma once
 
 #include <cstddef>

@@ -108,7 +108,7 @@ TEST_CASE("YUV: Y8 ignores the matrix; premultiply changes nothing (alpha is 1)"
 
 TEST_CASE("YUV: full-range Y8 to RGBA8 copies the samples exactly") {
   // The planner finds that every full-range code maps to itself, which lets the Y8 kernel copy
-  // bytes (yuv_rows.cc); limited range must not take that path.
+  // bytes (yuv_rows_fixed.cc); limited range must not take that path.
   internal::YuvPlan plan;
   REQUIRE(internal::PlanYuv(ImageFormat::Pixel(8, 8, PixelFormat::Y8_FullRange), {}, &plan).ok());
   CHECK(plan.constants.luma_is_code);

@@ -1,5 +1,5 @@
 // YUV outputs of at least StreamMinOutputBytes() are written with non-temporal stores through
-// ForEachUnit's streamed chunks (yuv_rows-inl.h). On every target, a streamed frame must hold
+// ForEachUnit's streamed chunks (yuv_row_loop-inl.h). On every target, a streamed frame must hold
 // exactly the bytes of the same conversion into a destination that can never be aligned (one
 // byte off, so it takes the cached path), at several alignments and strides, in one call and
 // in row bands that start on odd rows; nothing outside the pixels may be touched.

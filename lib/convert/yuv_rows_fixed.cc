@@ -8,18 +8,21 @@
 //   code = SaturatedAdd(L, T) >> 6, saturated to [0, 255] when packed to bytes.
 // Nothing wraps: L + bias is in [-1200, 19100] and every T in [-17600, 17600] (B of BT.2020
 // limited range is the largest), and a sum that saturates is beyond [0, 255] anyway.
-// Lanes are in kStore order (yuv_rows-inl.h): widening luma, duplicating chroma and packing
+// Lanes are in kStore order (yuv_lane_order-inl.h): widening luma, duplicating chroma and packing
 // bytes are one in-block shuffle each, and two levels of in-block zips interleave the pixels.
 // The AVX2 unit is bound by vector-op throughput (about 49 ops per 32 YUY2 pixels); AVX-512's
 // 32 registers and wider lanes halve the ops per pixel (bench/README.md, notes on performance).
 // SVE computes in natural lane order instead (kFixedPointOrder) and stores with
 // StoreInterleaved4.
 #undef HWY_TARGET_INCLUDE
-#define HWY_TARGET_INCLUDE "convert/yuv_rows.cc"
+#define HWY_TARGET_INCLUDE "convert/yuv_rows_fixed.cc"
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 
 #include "convert/broadcast-inl.h"
 #include "convert/byte_shuffle-inl.h"
+#include "convert/yuv_lane_order-inl.h"
+#include "convert/yuv_loaders-inl.h"
+#include "convert/yuv_row_loop-inl.h"
 #include "convert/yuv_rows-inl.h"
 #include "hwy/highway.h"
 

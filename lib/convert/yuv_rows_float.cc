@@ -1,18 +1,21 @@
 // Float YUV row kernels, per Highway target: RGBAF32, and RGBA8 when the transfer changes
-// (lib/README.md 3.5; the shared store stage quantizes). The loaders of yuv_rows-inl.h yield exact
-// integer luma (Y * 257) and chroma (x8 = (C - 128) * 256) in natural lane order; they are
-// widened to float, and
+// (lib/README.md 3.5; the shared store stage quantizes). The loaders of yuv_loaders-inl.h yield
+// exact integer luma (Y * 257) and chroma (x8 = (C - 128) * 256) in natural lane order; they
+// are widened to float, and
 //   y = Y * 257 * luma_scale + luma_offset, R = y + f_rv x8v, G = y + f_gu x8u + f_gv x8v,
 //   B = y + f_bu x8u, clamped to [0, 1] (unless unclamped), then ApplyTransfer and StoreRgba (store-inl.h).
 // Each value carries a few float roundings (~1e-7), far inside the 4e-6 of lib/README.md 4.
 #undef HWY_TARGET_INCLUDE
-#define HWY_TARGET_INCLUDE "convert/yuv_rows_f32.cc"
+#define HWY_TARGET_INCLUDE "convert/yuv_rows_float.cc"
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 
 #include <type_traits>
 
 #include "convert/broadcast-inl.h"
 #include "convert/store-inl.h"
+#include "convert/yuv_lane_order-inl.h"
+#include "convert/yuv_loaders-inl.h"
+#include "convert/yuv_row_loop-inl.h"
 #include "convert/yuv_rows-inl.h"
 #include "hwy/highway.h"
 
