@@ -7,14 +7,6 @@
 #include "hwy/cache_control.h"
 
 namespace pixconv {
-namespace {
-
-bool SameFormat(const ImageFormat& a, const ImageFormat& b) {
-  if (a.width != b.width || a.height != b.height || a.pixel_format != b.pixel_format) return false;
-  return a.pixel_format || (a.color_model == b.color_model && a.datatype == b.datatype);
-}
-
-}  // namespace
 
 Result<size_t> OutputSize(uint32_t width, uint32_t height, OutputType type, size_t stride) {
   if (width == 0 || height == 0 || width > kMaxDimension || height > kMaxDimension) {
@@ -83,7 +75,7 @@ Status Converter::ConvertRows(const ImageView& src, const OutputView& dst, uint3
     return Status(StatusCode::kInvalidArgument, "converter was not created with Converter::Create");
   }
   const Impl& impl = *impl_;
-  if (!SameFormat(src.format, impl.format)) {
+  if (src.format != impl.format) {
     return Status(StatusCode::kMismatch, "image is " + Describe(src.format) +
                                              " but the converter was planned for " +
                                              Describe(impl.format));
