@@ -2,6 +2,7 @@
 #include <string>
 
 #include "convert/converter_impl.h"
+#include "convert/enum_check.h"
 #include "format/checked_math.h"
 #include "format/layout_internal.h"
 #include "hwy/cache_control.h"
@@ -15,10 +16,7 @@ Result<size_t> OutputSize(uint32_t width, uint32_t height, OutputType type, size
                                                   ": width and height must be in [1, " +
                                                   std::to_string(kMaxDimension) + "]");
   }
-  if (static_cast<int>(type) > 1) {
-    return Status(StatusCode::kUnknownEnum,
-                  "unknown output type value " + std::to_string(static_cast<int>(type)));
-  }
+  PIXCONV_RETURN_IF_ERROR(internal::CheckEnum("output type", type, kAllOutputTypes));
   // Named like the dimension error, so a caller sees which output shape failed.
   auto context = [&] {
     return "output " + std::to_string(width) + "x" + std::to_string(height) +
