@@ -29,6 +29,10 @@ inline constexpr NamedValue<OutputType> kOutputTypeNames[] = {
 inline constexpr NamedValue<ChannelOrder> kChannelOrderNames[] = {{"rgba", ChannelOrder::RGBA},
                                                                   {"bgra", ChannelOrder::BGRA}};
 
+// The range modes given by name; an explicit range is given by its bounds.
+inline constexpr NamedValue<RangeMode> kRangeModeNames[] = {
+    {"auto", RangeMode::Auto}, {"datatype", RangeMode::Datatype}, {"depth", RangeMode::Depth}};
+
 inline constexpr NamedValue<YuvMatrix> kYuvMatrixNames[] = {
     {"default", YuvMatrix::Default}, {"bt601", YuvMatrix::Bt601}, {"bt709", YuvMatrix::Bt709},
     {"bt2020", YuvMatrix::Bt2020},   {"601", YuvMatrix::Bt601},   {"709", YuvMatrix::Bt709},

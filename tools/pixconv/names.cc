@@ -40,6 +40,7 @@ constexpr NamedValue<PF> kFfmpegPixelFormats[] = {
 
 std::span<const NamedValue<OutputType>> OutputTypeNames() { return names::kOutputTypeNames; }
 std::span<const NamedValue<ChannelOrder>> ChannelOrderNames() { return names::kChannelOrderNames; }
+std::span<const NamedValue<RangeMode>> RangeModeNames() { return names::kRangeModeNames; }
 std::span<const NamedValue<YuvMatrix>> YuvMatrixNames() { return names::kYuvMatrixNames; }
 std::span<const NamedValue<YuvRange>> YuvRangeNames() { return names::kYuvRangeNames; }
 std::span<const NamedValue<ChromaFilter>> ChromaFilterNames() {
@@ -157,6 +158,7 @@ std::string_view ClosestName(std::string_view s, std::span<const NamedValue<Enum
   template std::string_view ClosestName(std::string_view, std::span<const NamedValue<Enum>>)
 PIXCONV_NAMES_INSTANTIATE(OutputType);
 PIXCONV_NAMES_INSTANTIATE(ChannelOrder);
+PIXCONV_NAMES_INSTANTIATE(RangeMode);
 PIXCONV_NAMES_INSTANTIATE(YuvMatrix);
 PIXCONV_NAMES_INSTANTIATE(YuvRange);
 PIXCONV_NAMES_INSTANTIATE(ChromaFilter);

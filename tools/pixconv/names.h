@@ -22,6 +22,7 @@ using NamedValue = names::NamedValue<Enum>;
 // Every spelling each option accepts, the canonical name of each value first.
 std::span<const NamedValue<OutputType>> OutputTypeNames();
 std::span<const NamedValue<ChannelOrder>> ChannelOrderNames();
+std::span<const NamedValue<RangeMode>> RangeModeNames();  // not explicit: LO,HI
 std::span<const NamedValue<YuvMatrix>> YuvMatrixNames();
 std::span<const NamedValue<YuvRange>> YuvRangeNames();
 std::span<const NamedValue<ChromaFilter>> ChromaFilterNames();

@@ -1,7 +1,7 @@
 // Python's names for pixconv's enums, matched case-insensitively and printed in lower case (the
 // first name of a value is the one results and messages use). The options' names and the
-// model's are the CLI's too (lib/names/enum_names.h); colormaps, ranges and codecs have
-// Python's own spellings here.
+// model's are the CLI's too (lib/names/enum_names.h); colormaps and codecs have Python's own
+// spellings here.
 #pragma once
 
 #include <optional>
@@ -29,8 +29,7 @@ inline constexpr NameTable<YuvRange> kYuvRanges = names::kYuvRangeNames;
 inline constexpr NameTable<ChromaFilter> kChromaFilters = names::kChromaFilterNames;
 
 // Explicit ranges are (lo, hi) tuples, not names.
-inline constexpr names::NamedValue<RangeMode> kRangeModes[] = {
-    {"auto", RangeMode::Auto}, {"datatype", RangeMode::Datatype}, {"depth", RangeMode::Depth}};
+inline constexpr NameTable<RangeMode> kRangeModes = names::kRangeModeNames;
 
 // Rerun's names in lower case, each alias after its value's name.
 inline constexpr names::NamedValue<Colormap> kColormaps[] = {
