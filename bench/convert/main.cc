@@ -46,10 +46,10 @@
 #include <vector>
 
 #include "bench_util.h"
-#include "convert/stream_threshold.h"
 #include "hwy/targets.h"
 #include "pixconv/convert.h"
 #include "register.h"
+#include "test_hooks.h"
 
 namespace {
 

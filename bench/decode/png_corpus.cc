@@ -7,6 +7,9 @@
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <utility>
+
+#include "png_encode_util.h"
 
 namespace pixconv::bench {
 namespace {
@@ -61,47 +64,21 @@ int Grain(uint32_t x, uint32_t y, int c) {
 
 uint8_t Clamp8(float v) { return static_cast<uint8_t>(std::clamp(v, 0.f, 255.f) + 0.5f); }
 
-void Append(png_structp png, png_bytep data, size_t length) {
-  auto* out = static_cast<std::vector<uint8_t>*>(png_get_io_ptr(png));
-  out->insert(out->end(), data, data + length);
-}
-void NoFlush(png_structp) {}
-
-// libpng at its defaults: adaptive filtering, zlib level 6. Rows are in the file's byte order.
-bool EncodeUnsafe(const std::vector<uint8_t>& rows, int channels, int bit_depth, int color_type,
-                  bool interlaced, const png_color* palette, int palette_entries,
-                  std::vector<uint8_t>* out) {
-  png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
-  if (png == nullptr) return false;
-  png_infop info = png_create_info_struct(png);
-  if (info == nullptr || setjmp(png_jmpbuf(png))) {
-    png_destroy_write_struct(&png, info ? &info : nullptr);
-    return false;
-  }
-  png_set_write_fn(png, out, Append, NoFlush);
-  png_set_IHDR(png, info, kWidth, kHeight, bit_depth, color_type,
-               interlaced ? PNG_INTERLACE_ADAM7 : PNG_INTERLACE_NONE,
-               PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-  if (palette != nullptr) png_set_PLTE(png, info, palette, palette_entries);
-  png_write_info(png, info);
-  const size_t row_bytes = size_t{kWidth} * channels * (bit_depth / 8);
-  const int passes = png_set_interlace_handling(png);
-  for (int pass = 0; pass < passes; ++pass) {
-    for (uint32_t y = 0; y < kHeight; ++y) png_write_row(png, rows.data() + y * row_bytes);
-  }
-  png_write_end(png, nullptr);
-  png_destroy_write_struct(&png, &info);
-  return true;
-}
-
+// libpng at its defaults: adaptive filtering (none for the palette image), zlib level 6. Rows
+// are in the file's byte order.
 CorpusPng Encode(const std::string& name, const std::vector<uint8_t>& rows, int channels,
                  int bit_depth, int color_type, bool interlaced = false,
-                 const png_color* palette = nullptr, int palette_entries = 0) {
-  CorpusPng png{name, {}, bit_depth, 0};
-  if (!EncodeUnsafe(rows, channels, bit_depth, color_type, interlaced, palette, palette_entries,
-                    &png.file)) {
-    png.file.clear();
-  }
+                 std::vector<uint8_t> palette_rgb = {}) {
+  decode_test::TestPngSpec spec;
+  spec.width = kWidth;
+  spec.height = kHeight;
+  spec.bit_depth = bit_depth;
+  spec.color_type = color_type;
+  spec.interlaced = interlaced;
+  spec.filters = -1;
+  spec.palette_entries = static_cast<int>(palette_rgb.size() / 3);
+  spec.palette_rgb = std::move(palette_rgb);
+  CorpusPng png{name, decode_test::EncodeTestPng(spec, rows), bit_depth, 0};
   const int model_channels = color_type == PNG_COLOR_TYPE_PALETTE ? 3 : channels;
   png.model_bytes = size_t{kWidth} * kHeight * model_channels * (bit_depth == 16 ? 2 : 1);
   return png;
@@ -167,17 +144,17 @@ std::vector<CorpusPng> MakePngCorpus(const std::string& testorig_ppm) {
       mask[i] = static_cast<uint8_t>(std::min(3, static_cast<int>(luma / 64)) * 3 + dominant);
     }
   }
-  png_color palette[12];
+  std::vector<uint8_t> palette;  // 12 RGB entries
   for (int i = 0; i < 12; ++i) {
-    palette[i] =
-        png_color{static_cast<png_byte>(i * 67 % 256), static_cast<png_byte>(i * 151 % 256),
-                  static_cast<png_byte>(i * 29 % 256)};
+    palette.insert(palette.end(), {static_cast<uint8_t>(i * 67 % 256),
+                                   static_cast<uint8_t>(i * 151 % 256),
+                                   static_cast<uint8_t>(i * 29 % 256)});
   }
   return {
       Encode("photo_rgb8", rgb, 3, 8, PNG_COLOR_TYPE_RGB),
       Encode("photo_rgba8", rgba, 4, 8, PNG_COLOR_TYPE_RGBA),
       Encode("depth_l16", depth, 1, 16, PNG_COLOR_TYPE_GRAY),
-      Encode("mask_palette8", mask, 1, 8, PNG_COLOR_TYPE_PALETTE, false, palette, 12),
+      Encode("mask_palette8", mask, 1, 8, PNG_COLOR_TYPE_PALETTE, false, palette),
       Encode("screen_rgb8", Screenshot(), 3, 8, PNG_COLOR_TYPE_RGB),
       Encode("photo_rgb8_adam7", rgb, 3, 8, PNG_COLOR_TYPE_RGB, true),
   };

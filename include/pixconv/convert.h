@@ -19,21 +19,37 @@
 
 namespace pixconv {
 
+// Each enum is followed by the list of all its values, which validation and the name tables
+// go by: a value added to an enum goes into its list too.
 enum class OutputType : uint8_t { RGBA8 = 0, RGBAF32 = 1 };
+inline constexpr OutputType kAllOutputTypes[] = {OutputType::RGBA8, OutputType::RGBAF32};
 enum class ChannelOrder : uint8_t { RGBA = 0, BGRA = 1 };
+inline constexpr ChannelOrder kAllChannelOrders[] = {ChannelOrder::RGBA, ChannelOrder::BGRA};
 
 // How the sample range [lo, hi] that maps to [0, 1] is chosen (lib/README.md 3.1).
 enum class RangeMode : uint8_t { Auto = 0, Datatype = 1, Explicit = 2, Depth = 3 };
+inline constexpr RangeMode kAllRangeModes[] = {RangeMode::Auto, RangeMode::Datatype,
+                                               RangeMode::Explicit, RangeMode::Depth};
 
 // The transfer curve the input is encoded with. Auto is Rerun's heuristic (lib/README.md 3.5).
 enum class InputTransfer : uint8_t { Srgb = 0, Linear = 1, Auto = 2 };
+inline constexpr InputTransfer kAllInputTransfers[] = {InputTransfer::Srgb, InputTransfer::Linear,
+                                                       InputTransfer::Auto};
 // The transfer of the output. Default: sRGB for RGBA8, linear for RGBAF32.
 enum class OutputTransfer : uint8_t { Default = 0, Srgb = 1, Linear = 2 };
+inline constexpr OutputTransfer kAllOutputTransfers[] = {
+    OutputTransfer::Default, OutputTransfer::Srgb, OutputTransfer::Linear};
 
 // YUV overrides; Default takes the pixel format's own matrix / range (lib/README.md section 1).
 enum class YuvMatrix : uint8_t { Default = 0, Bt601 = 1, Bt709 = 2, Bt2020 = 3 };
+inline constexpr YuvMatrix kAllYuvMatrices[] = {YuvMatrix::Default, YuvMatrix::Bt601,
+                                                YuvMatrix::Bt709, YuvMatrix::Bt2020};
 enum class YuvRange : uint8_t { Default = 0, Limited = 1, Full = 2 };
+inline constexpr YuvRange kAllYuvRanges[] = {YuvRange::Default, YuvRange::Limited,
+                                             YuvRange::Full};
 enum class ChromaFilter : uint8_t { Nearest = 0, Bilinear = 1 };
+inline constexpr ChromaFilter kAllChromaFilters[] = {ChromaFilter::Nearest,
+                                                     ChromaFilter::Bilinear};
 
 // Colormaps for L images (Rerun's numbering; polynomials: lib/README.md 8). The
 // normalized sample t (lib/README.md 3.1-3.2, any range mode) picks an sRGB-encoded color; alpha
@@ -42,6 +58,10 @@ enum class Colormap : uint8_t {
   None = 0, Grayscale = 1, Inferno = 2, Magma = 3, Plasma = 4,
   Turbo = 5, Viridis = 6, CyanToYellow = 7, Spectral = 8, Twilight = 9
 };
+inline constexpr Colormap kAllColormaps[] = {
+    Colormap::None,   Colormap::Grayscale, Colormap::Inferno,      Colormap::Magma,
+    Colormap::Plasma, Colormap::Turbo,     Colormap::Viridis,      Colormap::CyanToYellow,
+    Colormap::Spectral, Colormap::Twilight};
 
 // A dense table of class colors for segmentation: id i -> rgba[4*i .. 4*i+3] (straight
 // alpha, sRGB-encoded), i < count, count <= 65536. The converter copies the table when it is

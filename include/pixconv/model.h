@@ -60,6 +60,15 @@ struct ImageFormat {
   static ImageFormat Pixel(uint32_t w, uint32_t h, PixelFormat f) {
     return ImageFormat{w, h, f, ColorModel::L, ChannelDatatype::U8};
   }
+
+  // Whether both describe the same image: not defaulted, because a set pixel_format makes the
+  // color model and datatype irrelevant.
+  friend bool operator==(const ImageFormat& a, const ImageFormat& b) {
+    if (a.width != b.width || a.height != b.height || a.pixel_format != b.pixel_format) {
+      return false;
+    }
+    return a.pixel_format || (a.color_model == b.color_model && a.datatype == b.datatype);
+  }
 };
 
 // Properties. Each returns 0 / false for a value outside the enum.

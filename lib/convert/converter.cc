@@ -2,19 +2,12 @@
 #include <string>
 
 #include "convert/converter_impl.h"
+#include "convert/enum_check.h"
 #include "format/checked_math.h"
 #include "format/layout_internal.h"
 #include "hwy/cache_control.h"
 
 namespace pixconv {
-namespace {
-
-bool SameFormat(const ImageFormat& a, const ImageFormat& b) {
-  if (a.width != b.width || a.height != b.height || a.pixel_format != b.pixel_format) return false;
-  return a.pixel_format || (a.color_model == b.color_model && a.datatype == b.datatype);
-}
-
-}  // namespace
 
 Result<size_t> OutputSize(uint32_t width, uint32_t height, OutputType type, size_t stride) {
   if (width == 0 || height == 0 || width > kMaxDimension || height > kMaxDimension) {
@@ -23,10 +16,7 @@ Result<size_t> OutputSize(uint32_t width, uint32_t height, OutputType type, size
                                                   ": width and height must be in [1, " +
                                                   std::to_string(kMaxDimension) + "]");
   }
-  if (static_cast<int>(type) > 1) {
-    return Status(StatusCode::kUnknownEnum,
-                  "unknown output type value " + std::to_string(static_cast<int>(type)));
-  }
+  PIXCONV_RETURN_IF_ERROR(internal::CheckEnum("output type", type, kAllOutputTypes));
   // Named like the dimension error, so a caller sees which output shape failed.
   auto context = [&] {
     return "output " + std::to_string(width) + "x" + std::to_string(height) +
@@ -83,7 +73,7 @@ Status Converter::ConvertRows(const ImageView& src, const OutputView& dst, uint3
     return Status(StatusCode::kInvalidArgument, "converter was not created with Converter::Create");
   }
   const Impl& impl = *impl_;
-  if (!SameFormat(src.format, impl.format)) {
+  if (src.format != impl.format) {
     return Status(StatusCode::kMismatch, "image is " + Describe(src.format) +
                                              " but the converter was planned for " +
                                              Describe(impl.format));

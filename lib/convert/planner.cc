@@ -11,6 +11,7 @@
 
 #include "convert/color_plan.h"
 #include "convert/converter_impl.h"
+#include "convert/enum_check.h"
 #include "convert/sample_table.h"
 #include "convert/stream_threshold.h"
 #include "convert/value_table.h"
@@ -128,24 +129,20 @@ void SetNormalization(ChannelDatatype t, double lo, double hi, ColorRowParams* p
 
 }  // namespace
 
+Status CheckOptionEnums(const ConvertOptions& o) {
+  PIXCONV_RETURN_IF_ERROR(CheckEnum("output type", o.to, kAllOutputTypes));
+  PIXCONV_RETURN_IF_ERROR(CheckEnum("channel order", o.order, kAllChannelOrders));
+  PIXCONV_RETURN_IF_ERROR(CheckEnum("range mode", o.range, kAllRangeModes));
+  PIXCONV_RETURN_IF_ERROR(CheckEnum("input transfer", o.input_transfer, kAllInputTransfers));
+  PIXCONV_RETURN_IF_ERROR(CheckEnum("output transfer", o.output_transfer, kAllOutputTransfers));
+  PIXCONV_RETURN_IF_ERROR(CheckEnum("YUV matrix", o.yuv_matrix, kAllYuvMatrices));
+  PIXCONV_RETURN_IF_ERROR(CheckEnum("YUV range", o.yuv_range, kAllYuvRanges));
+  PIXCONV_RETURN_IF_ERROR(CheckEnum("chroma filter", o.chroma, kAllChromaFilters));
+  return CheckEnum("colormap", o.colormap, kAllColormaps);
+}
+
 Status ValidateOptions(const ConvertOptions& o) {
-  auto bad = [](const char* what, int value) {
-    return Status(StatusCode::kUnknownEnum,
-                  std::string("unknown ") + what + " value " + std::to_string(value));
-  };
-  if (static_cast<int>(o.to) > 1) return bad("output type", static_cast<int>(o.to));
-  if (static_cast<int>(o.order) > 1) return bad("channel order", static_cast<int>(o.order));
-  if (static_cast<int>(o.range) > 3) return bad("range mode", static_cast<int>(o.range));
-  if (static_cast<int>(o.input_transfer) > 2) {
-    return bad("input transfer", static_cast<int>(o.input_transfer));
-  }
-  if (static_cast<int>(o.output_transfer) > 2) {
-    return bad("output transfer", static_cast<int>(o.output_transfer));
-  }
-  if (static_cast<int>(o.yuv_matrix) > 3) return bad("YUV matrix", static_cast<int>(o.yuv_matrix));
-  if (static_cast<int>(o.yuv_range) > 2) return bad("YUV range", static_cast<int>(o.yuv_range));
-  if (static_cast<int>(o.chroma) > 1) return bad("chroma filter", static_cast<int>(o.chroma));
-  if (static_cast<int>(o.colormap) > 9) return bad("colormap", static_cast<int>(o.colormap));
+  PIXCONV_RETURN_IF_ERROR(CheckOptionEnums(o));
   if (!o.clamp && o.to != OutputType::RGBAF32) {
     return Status(StatusCode::kInvalidArgument,
                   "clamp = false needs RGBAF32 output: RGBA8 can not hold values outside [0, 1]");

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "pixconv/model.h"
+#include "test_hooks.h"
 
 namespace pixconv::internal {
 namespace {

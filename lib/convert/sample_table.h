@@ -50,19 +50,4 @@ bool UseSampleTable(const ConvertOptions& opts, const ColorKernelKey& key, Conve
 
 inline constexpr uint64_t kSampleTableMinPixels = 4096;
 
-// Tests force the table on or off, to check both paths on images of any size.
-enum class SampleTablePolicy { kAuto, kAlways, kNever };
-void SetSampleTablePolicyForTest(SampleTablePolicy policy);
-// How many converters have switched to a table so far (tests tell by it that the table ran
-// where the target name stays the same).
-uint64_t SampleTablesChosenForTest();
-
-class ScopedSampleTablePolicyForTest {
- public:
-  explicit ScopedSampleTablePolicyForTest(SampleTablePolicy p) { SetSampleTablePolicyForTest(p); }
-  ~ScopedSampleTablePolicyForTest() { SetSampleTablePolicyForTest(SampleTablePolicy::kAuto); }
-  ScopedSampleTablePolicyForTest(const ScopedSampleTablePolicyForTest&) = delete;
-  ScopedSampleTablePolicyForTest& operator=(const ScopedSampleTablePolicyForTest&) = delete;
-};
-
 }  // namespace pixconv::internal

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <string>
 
+#include "test_hooks.h"
+
 namespace pixconv::internal {
 namespace {
 

@@ -22,16 +22,4 @@ inline bool StreamsOutput(uint32_t width, uint32_t height, OutputType to) {
   return uint64_t{width} * height * BytesPerPixel(to) >= StreamMinOutputBytes();
 }
 
-// Tests lower the threshold so that streamed frames stay small and fast to check; the
-// streaming code paths do not depend on the frame size. 0 restores the default.
-void SetStreamMinOutputBytesForTest(size_t bytes);
-
-class ScopedStreamThresholdForTest {
- public:
-  explicit ScopedStreamThresholdForTest(size_t bytes) { SetStreamMinOutputBytesForTest(bytes); }
-  ~ScopedStreamThresholdForTest() { SetStreamMinOutputBytesForTest(0); }
-  ScopedStreamThresholdForTest(const ScopedStreamThresholdForTest&) = delete;
-  ScopedStreamThresholdForTest& operator=(const ScopedStreamThresholdForTest&) = delete;
-};
-
 }  // namespace pixconv::internal

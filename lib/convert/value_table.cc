@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "pixconv/model.h"
+#include "test_hooks.h"
 
 namespace pixconv::internal {
 namespace {

@@ -40,16 +40,4 @@ bool ValueTableSpan(ChannelDatatype t, bool segmentation, double lo, double hi, 
 // Returns whether it did.
 bool UseValueTable(const ConvertOptions& opts, Converter::Impl* impl);
 
-// Tests force the table on or off, to check both paths on images of any size.
-enum class ValueTablePolicy { kAuto, kAlways, kNever };
-void SetValueTablePolicyForTest(ValueTablePolicy policy);
-
-class ScopedValueTablePolicyForTest {
- public:
-  explicit ScopedValueTablePolicyForTest(ValueTablePolicy p) { SetValueTablePolicyForTest(p); }
-  ~ScopedValueTablePolicyForTest() { SetValueTablePolicyForTest(ValueTablePolicy::kAuto); }
-  ScopedValueTablePolicyForTest(const ScopedValueTablePolicyForTest&) = delete;
-  ScopedValueTablePolicyForTest& operator=(const ScopedValueTablePolicyForTest&) = delete;
-};
-
 }  // namespace pixconv::internal

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "convert/color_plan.h"
+#include "convert/enum_check.h"
 #include "convert/stream_threshold.h"
 
 namespace pixconv::internal {
@@ -124,11 +125,6 @@ void SetFloat(const Linear& l, YuvConstants* k) {
   k->f_bu = static_cast<float>(l.bu * per_x8);
 }
 
-Status BadEnum(const char* what, int value) {
-  return Status(StatusCode::kUnknownEnum,
-                std::string("unknown ") + what + " value " + std::to_string(value));
-}
-
 }  // namespace
 
 Status PlanYuv(const ImageFormat& format, const ConvertOptions& opts, YuvPlan* plan) {
@@ -136,24 +132,9 @@ Status PlanYuv(const ImageFormat& format, const ConvertOptions& opts, YuvPlan* p
     return Status(StatusCode::kInvalidArgument, Describe(format) + " is not a pixel format");
   }
   const PixelFormat f = *format.pixel_format;
-  if (!IsKnown(f)) return BadEnum("pixel format", static_cast<int>(f));
+  PIXCONV_RETURN_IF_ERROR(CheckEnum("pixel format", f, kAllPixelFormats));
   // Converter::Create checks these too; PlanYuv must not trust a hand-made ConvertOptions.
-  const struct {
-    const char* what;
-    int value;
-    int max;
-  } kEnums[] = {
-      {"output type", static_cast<int>(opts.to), 1},
-      {"channel order", static_cast<int>(opts.order), 1},
-      {"YUV matrix", static_cast<int>(opts.yuv_matrix), 3},
-      {"YUV range", static_cast<int>(opts.yuv_range), 2},
-      {"chroma filter", static_cast<int>(opts.chroma), 1},
-      {"input transfer", static_cast<int>(opts.input_transfer), 2},
-      {"output transfer", static_cast<int>(opts.output_transfer), 2},
-  };
-  for (const auto& e : kEnums) {
-    if (e.value > e.max) return BadEnum(e.what, e.value);
-  }
+  PIXCONV_RETURN_IF_ERROR(CheckOptionEnums(opts));
 
   const bool limited =
       opts.yuv_range == YuvRange::Default ? IsLimitedRange(f) : opts.yuv_range == YuvRange::Limited;

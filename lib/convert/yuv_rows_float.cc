@@ -3,7 +3,8 @@
 // exact integer luma (Y * 257) and chroma (x8 = (C - 128) * 256) in natural lane order; they
 // are widened to float, and
 //   y = Y * 257 * luma_scale + luma_offset, R = y + f_rv x8v, G = y + f_gu x8u + f_gv x8v,
-//   B = y + f_bu x8u, clamped to [0, 1] (unless unclamped), then ApplyTransfer and StoreRgba (store-inl.h).
+//   B = y + f_bu x8u, clamped to [0, 1] (unless unclamped), then ApplyTransfer and StoreRgba
+//   (store-inl.h).
 // Each value carries a few float roundings (~1e-7), far inside the 4e-6 of lib/README.md 4.
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "convert/yuv_rows_float.cc"

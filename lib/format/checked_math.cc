@@ -1,6 +1,8 @@
 // The limit of the checked size arithmetic (checked_math.h).
 #include "format/checked_math.h"
 
+#include "test_hooks.h"
+
 namespace pixconv::internal {
 
 std::atomic<size_t> size_limit{SIZE_MAX};

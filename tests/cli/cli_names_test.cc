@@ -15,6 +15,14 @@ TEST_CASE("option names parse case-insensitively") {
   CHECK_FALSE(ParseChromaFilter("cubic").has_value());
 }
 
+TEST_CASE("range modes by name; an explicit range is its bounds") {
+  CHECK(ParseName("DEPTH", RangeModeNames()) == RangeMode::Depth);
+  CHECK(ParseName("auto", RangeModeNames()) == RangeMode::Auto);
+  CHECK(ParseName("Datatype", RangeModeNames()) == RangeMode::Datatype);
+  CHECK_FALSE(ParseName("explicit", RangeModeNames()).has_value());
+  CHECK(ClosestName("dept", RangeModeNames()) == "depth");
+}
+
 TEST_CASE("colormap names") {
   CHECK(ParseColormap("turbo") == Colormap::Turbo);
   CHECK(ParseColormap("CyanToYellow") == Colormap::CyanToYellow);

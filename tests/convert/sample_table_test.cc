@@ -14,11 +14,10 @@
 #include <string>
 #include <vector>
 
-#include "convert/sample_table.h"
-#include "convert/stream_threshold.h"
 #include "hwy/targets.h"
 #include "pixconv/convert.h"
 #include "support/targets.h"
+#include "test_hooks.h"
 #include "test_images.h"
 
 namespace pixconv {

@@ -11,6 +11,7 @@
 #include "convert/stream_threshold.h"
 #include "pixconv/convert.h"
 #include "support/targets.h"
+#include "test_hooks.h"
 #include "test_images.h"
 
 namespace pixconv {

@@ -11,10 +11,10 @@
 #include <random>
 #include <vector>
 
-#include "convert/stream_threshold.h"
 #include "convert/value_table.h"
 #include "pixconv/convert.h"
 #include "support/targets.h"
+#include "test_hooks.h"
 #include "test_images.h"
 
 namespace pixconv {

@@ -41,13 +41,17 @@ bool EncodeUnsafe(const TestPngSpec& spec, const uint8_t* rows, size_t row_bytes
   png_set_IHDR(png, info, spec.width, spec.height, spec.bit_depth, spec.color_type,
                spec.interlaced ? PNG_INTERLACE_ADAM7 : PNG_INTERLACE_NONE,
                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-  png_set_filter(png, 0, spec.filters);
+  if (spec.filters >= 0) png_set_filter(png, 0, spec.filters);
   png_set_compression_level(png, spec.compression_level);
   png_color palette[256];
   png_byte alpha[256];
   for (int i = 0; i < 256; ++i) {
     palette[i] = png_color{static_cast<png_byte>(i * 7), static_cast<png_byte>(255 - i),
                            static_cast<png_byte>(i * 13 + 5)};
+    if (size_t{3} * i + 2 < spec.palette_rgb.size()) {
+      palette[i] = png_color{spec.palette_rgb[3 * i], spec.palette_rgb[3 * i + 1],
+                             spec.palette_rgb[3 * i + 2]};
+    }
     alpha[i] = static_cast<png_byte>(i * 37);
   }
   if (spec.color_type == PNG_COLOR_TYPE_PALETTE) {

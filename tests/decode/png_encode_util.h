@@ -1,5 +1,6 @@
-// A libpng encoder for the PNG tests and the differential fuzzer's seeds: any color type, bit
-// depth, interlace and filter choice, with an optional palette and tRNS.
+// A libpng encoder for the PNG tests, the differential fuzzer's seeds and the PNG benchmark's
+// corpus: any color type, bit depth, interlace and filter choice, with an optional palette and
+// tRNS.
 #pragma once
 
 #include <cstdint>
@@ -13,8 +14,11 @@ struct TestPngSpec {
   int bit_depth = 8;
   int color_type = 2;        // PNG_COLOR_TYPE_*
   bool interlaced = false;
-  int filters = 0xF8;        // PNG_FILTER_* bits for png_set_filter (0xF8: all five)
+  int filters = 0xF8;        // PNG_FILTER_* bits for png_set_filter (0xF8: all five); -1:
+                             // libpng's default (none for palette and sub-byte images, else all)
   int palette_entries = 0;   // palette images: 1 .. 2^bit_depth entries
+  // The palette's RGB triples (palette_entries of them); empty: a fixed pattern.
+  std::vector<uint8_t> palette_rgb;
   bool trns = false;         // a tRNS chunk (palette: alpha per entry; gray / RGB: a key)
   int compression_level = 6;
 };

@@ -58,6 +58,22 @@ TEST_CASE("pixel format defaults") {
   CHECK_FALSE(IsLimitedRange(PixelFormat::Y_U_V16_FullRange));
 }
 
+TEST_CASE("formats are equal when they describe the same image") {
+  const ImageFormat rgb = ImageFormat::Color(4, 2, ColorModel::RGB, ChannelDatatype::U16);
+  CHECK(rgb == ImageFormat::Color(4, 2, ColorModel::RGB, ChannelDatatype::U16));
+  CHECK(rgb != ImageFormat::Color(5, 2, ColorModel::RGB, ChannelDatatype::U16));
+  CHECK(rgb != ImageFormat::Color(4, 3, ColorModel::RGB, ChannelDatatype::U16));
+  CHECK(rgb != ImageFormat::Color(4, 2, ColorModel::BGR, ChannelDatatype::U16));
+  CHECK(rgb != ImageFormat::Color(4, 2, ColorModel::RGB, ChannelDatatype::I16));
+
+  // A set pixel format wins: the color model and datatype beside it do not count.
+  const ImageFormat nv12 = ImageFormat::Pixel(4, 2, PixelFormat::NV12);
+  CHECK(nv12 == ImageFormat{4, 2, PixelFormat::NV12, ColorModel::RGBA, ChannelDatatype::F32});
+  CHECK(nv12 != ImageFormat::Pixel(4, 2, PixelFormat::YUY2));
+  CHECK(nv12 != ImageFormat::Pixel(4, 4, PixelFormat::NV12));
+  CHECK(nv12 != ImageFormat::Color(4, 2, ColorModel::L, ChannelDatatype::U8));
+}
+
 TEST_CASE("names round-trip, case-insensitively, with aliases and numbers") {
   for (ChannelDatatype t : kAllDatatypes) CHECK(ParseChannelDatatype(Name(t)) == t);
   for (ColorModel m : kAllColorModels) CHECK(ParseColorModel(Name(m)) == m);

@@ -28,7 +28,6 @@
 #include "output_kind.h"
 #include "pixconv/convert.h"
 #include "raw_input.h"
-#include "same_format.h"
 #include "target_select.h"
 #include "targets.h"
 
@@ -121,7 +120,7 @@ void RunRawInput(const CommandLine& cl, const ConvertOptions& options, Delta fil
     return;
   }
   PIXCONV_FUZZ_CHECK(needed.ok() && file.size() >= *needed);
-  PIXCONV_FUZZ_CHECK(SameFormat(view->format, format) && Validate(*view).ok());
+  PIXCONV_FUZZ_CHECK(view->format == format && Validate(*view).ok());
 
   if (cl.command == Command::kInfo) {
     const Result<std::vector<cli::ChannelStats>> channels = cli::ScanChannels(*view);

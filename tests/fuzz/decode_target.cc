@@ -19,7 +19,6 @@
 #include "pixconv/convert.h"
 #include "pixconv/decode.h"
 #include "pixconv/layout.h"
-#include "same_format.h"
 #include "target_choice.h"
 #include "targets.h"
 
@@ -43,7 +42,7 @@ void CheckDecoded(const Result<DecodedImage>& image, const Result<ImageInfo>& in
   }
   if (!image.ok()) return;
   const ImageFormat& f = image->format;
-  PIXCONV_FUZZ_CHECK(SameFormat(f, info->format));
+  PIXCONV_FUZZ_CHECK(f == info->format);
   PIXCONV_FUZZ_CHECK(uint64_t{f.width} * f.height <= limits.max_pixels);
   const Result<size_t> bytes = BufferSize(f);
   PIXCONV_FUZZ_CHECK(bytes.ok() && *bytes == image->pixels.size());

@@ -23,9 +23,7 @@ using decode_internal::RowTarget;
 constexpr uint64_t kMaxPixels = uint64_t{1} << 20;
 
 bool SameInfo(const ImageInfo& a, const ImageInfo& b) {
-  return a.codec == b.codec && a.bit_depth == b.bit_depth && a.format.width == b.format.width &&
-         a.format.height == b.format.height && a.format.color_model == b.format.color_model &&
-         a.format.datatype == b.format.datatype;
+  return a.codec == b.codec && a.bit_depth == b.bit_depth && a.format == b.format;
 }
 
 size_t RowBytes(const ImageInfo& info, RowLayout layout) {

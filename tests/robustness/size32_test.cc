@@ -12,11 +12,11 @@
 #include <vector>
 
 #include "decode_test_util.h"
-#include "format/checked_math.h"
 #include "pixconv/convert.h"
 #include "pixconv/decode.h"
 #include "pixconv/pixconv.h"
 #include "robustness_util.h"
+#include "test_hooks.h"
 
 namespace pixconv::robustness {
 namespace {

@@ -9,9 +9,9 @@
 #include <random>
 #include <vector>
 
-#include "convert/stream_threshold.h"
 #include "pixconv/convert.h"
 #include "support/targets.h"
+#include "test_hooks.h"
 #include "yuv_images.h"
 
 namespace pixconv {

@@ -187,22 +187,15 @@ bool ApplyRange(string_view v, CommandLine* cl, UsageError* error) {
     o.range = RangeMode::Explicit;
     return true;
   }
-  const std::string lower = Lower(v);
-  if (lower == "auto") {
-    o.range = RangeMode::Auto;
-  } else if (lower == "datatype") {
-    o.range = RangeMode::Datatype;
-  } else if (lower == "depth") {
-    o.range = RangeMode::Depth;
-  } else {
-    constexpr string_view kModes[] = {"auto", "datatype", "depth"};
-    const string_view closest = ClosestName(v, kModes);
-    *error = BadValue("--range", v,
-                      (closest.empty() ? "" : "did you mean " + std::string(closest) + "? ") +
-                          "choose auto, datatype, depth or LO,HI (e.g. 0,4095)");
-    return false;
+  if (const std::optional<RangeMode> mode = ParseName(v, RangeModeNames())) {
+    o.range = *mode;
+    return true;
   }
-  return true;
+  const string_view closest = ClosestName(v, RangeModeNames());
+  *error = BadValue("--range", v,
+                    (closest.empty() ? "" : "did you mean " + std::string(closest) + "? ") +
+                        "choose auto, datatype, depth or LO,HI (e.g. 0,4095)");
+  return false;
 }
 
 bool ApplyOrder(string_view v, CommandLine* cl, UsageError* error) {

@@ -8,32 +8,6 @@
 namespace pixconv::cli {
 namespace {
 
-using OT = OutputType;
-constexpr NamedValue<OT> kOutputTypes[] = {
-    {"rgba8", OT::RGBA8}, {"rgbaf32", OT::RGBAF32}, {"f32", OT::RGBAF32}};
-
-constexpr NamedValue<ChannelOrder> kChannelOrders[] = {{"rgba", ChannelOrder::RGBA},
-                                                       {"bgra", ChannelOrder::BGRA}};
-
-constexpr NamedValue<YuvMatrix> kYuvMatrices[] = {
-    {"default", YuvMatrix::Default}, {"bt601", YuvMatrix::Bt601}, {"bt709", YuvMatrix::Bt709},
-    {"bt2020", YuvMatrix::Bt2020},   {"601", YuvMatrix::Bt601},   {"709", YuvMatrix::Bt709},
-    {"2020", YuvMatrix::Bt2020}};
-
-constexpr NamedValue<YuvRange> kYuvRanges[] = {
-    {"default", YuvRange::Default}, {"limited", YuvRange::Limited}, {"full", YuvRange::Full}};
-
-constexpr NamedValue<ChromaFilter> kChromaFilters[] = {{"nearest", ChromaFilter::Nearest},
-                                                       {"bilinear", ChromaFilter::Bilinear}};
-
-constexpr NamedValue<InputTransfer> kInputTransfers[] = {{"srgb", InputTransfer::Srgb},
-                                                         {"linear", InputTransfer::Linear},
-                                                         {"auto", InputTransfer::Auto}};
-
-constexpr NamedValue<OutputTransfer> kOutputTransfers[] = {{"default", OutputTransfer::Default},
-                                                           {"srgb", OutputTransfer::Srgb},
-                                                           {"linear", OutputTransfer::Linear}};
-
 constexpr NamedValue<Colormap> kColormaps[] = {
     {"None", Colormap::None},         {"Grayscale", Colormap::Grayscale},
     {"Inferno", Colormap::Inferno},   {"Magma", Colormap::Magma},
@@ -41,6 +15,7 @@ constexpr NamedValue<Colormap> kColormaps[] = {
     {"Viridis", Colormap::Viridis},   {"CyanToYellow", Colormap::CyanToYellow},
     {"Spectral", Colormap::Spectral}, {"Twilight", Colormap::Twilight},
     {"cyan_to_yellow", Colormap::CyanToYellow}};
+static_assert(names::NamesEvery(kColormaps, kAllColormaps));
 
 using DT = ChannelDatatype;
 constexpr NamedValue<DT> kDatatypeAliases[] = {
@@ -53,63 +28,57 @@ constexpr NamedValue<ColorModel> kColorModelAliases[] = {
     {"gray", ColorModel::L}, {"grey", ColorModel::L}, {"mono", ColorModel::L}};
 
 using PF = PixelFormat;
-// The model's own short names (i420, ...) and ffmpeg's -pix_fmt names; "yuvj" is ffmpeg's
+// ffmpeg's -pix_fmt names (after the model's short names, i420, ...): "yuvj" is ffmpeg's
 // full-range variant, and its gray is full-range 8-bit luma.
-constexpr NamedValue<PF> kPixelFormatAliases[] = {
-    {"i420", PF::Y_U_V12_LimitedRange},  {"i420f", PF::Y_U_V12_FullRange},
-    {"i422", PF::Y_U_V16_LimitedRange},  {"i422f", PF::Y_U_V16_FullRange},
-    {"i444", PF::Y_U_V24_LimitedRange},  {"i444f", PF::Y_U_V24_FullRange},
-    {"y8", PF::Y8_LimitedRange},         {"y8f", PF::Y8_FullRange},
+constexpr NamedValue<PF> kFfmpegPixelFormats[] = {
     {"yuv420p", PF::Y_U_V12_LimitedRange}, {"yuvj420p", PF::Y_U_V12_FullRange},
     {"yuv422p", PF::Y_U_V16_LimitedRange}, {"yuvj422p", PF::Y_U_V16_FullRange},
     {"yuv444p", PF::Y_U_V24_LimitedRange}, {"yuvj444p", PF::Y_U_V24_FullRange},
     {"yuyv422", PF::YUY2},                 {"gray", PF::Y8_FullRange}};
 
-// The model's names (every value of `all`), then `aliases`.
-template <typename Enum, size_t N, size_t M>
-std::vector<NamedValue<Enum>> WithAliases(const Enum (&all)[N],
-                                          const NamedValue<Enum> (&aliases)[M]) {
-  std::vector<NamedValue<Enum>> names;
-  for (Enum e : all) names.push_back({Name(e), e});
-  names.insert(names.end(), std::begin(aliases), std::end(aliases));
-  return names;
-}
-
 }  // namespace
 
-std::span<const NamedValue<OutputType>> OutputTypeNames() { return kOutputTypes; }
-std::span<const NamedValue<ChannelOrder>> ChannelOrderNames() { return kChannelOrders; }
-std::span<const NamedValue<YuvMatrix>> YuvMatrixNames() { return kYuvMatrices; }
-std::span<const NamedValue<YuvRange>> YuvRangeNames() { return kYuvRanges; }
-std::span<const NamedValue<ChromaFilter>> ChromaFilterNames() { return kChromaFilters; }
-std::span<const NamedValue<InputTransfer>> InputTransferNames() { return kInputTransfers; }
-std::span<const NamedValue<OutputTransfer>> OutputTransferNames() { return kOutputTransfers; }
+std::span<const NamedValue<OutputType>> OutputTypeNames() { return names::kOutputTypeNames; }
+std::span<const NamedValue<ChannelOrder>> ChannelOrderNames() { return names::kChannelOrderNames; }
+std::span<const NamedValue<RangeMode>> RangeModeNames() { return names::kRangeModeNames; }
+std::span<const NamedValue<YuvMatrix>> YuvMatrixNames() { return names::kYuvMatrixNames; }
+std::span<const NamedValue<YuvRange>> YuvRangeNames() { return names::kYuvRangeNames; }
+std::span<const NamedValue<ChromaFilter>> ChromaFilterNames() {
+  return names::kChromaFilterNames;
+}
+std::span<const NamedValue<InputTransfer>> InputTransferNames() {
+  return names::kInputTransferNames;
+}
+std::span<const NamedValue<OutputTransfer>> OutputTransferNames() {
+  return names::kOutputTransferNames;
+}
 std::span<const NamedValue<Colormap>> ColormapNames() { return kColormaps; }
 
 std::span<const NamedValue<ChannelDatatype>> DatatypeNames() {
-  static const std::vector<NamedValue<ChannelDatatype>> names =
-      WithAliases(kAllDatatypes, kDatatypeAliases);
-  return names;
+  static const std::vector<NamedValue<ChannelDatatype>> all =
+      names::WithModelNames(kAllDatatypes, kDatatypeAliases);
+  return all;
 }
 
 std::span<const NamedValue<ColorModel>> ColorModelNames() {
-  static const std::vector<NamedValue<ColorModel>> names =
-      WithAliases(kAllColorModels, kColorModelAliases);
-  return names;
+  static const std::vector<NamedValue<ColorModel>> all =
+      names::WithModelNames(kAllColorModels, kColorModelAliases);
+  return all;
 }
 
 std::span<const NamedValue<PixelFormat>> PixelFormatNames() {
-  static const std::vector<NamedValue<PixelFormat>> names =
-      WithAliases(kAllPixelFormats, kPixelFormatAliases);
-  return names;
+  static const std::vector<NamedValue<PixelFormat>> all = [] {
+    std::vector<NamedValue<PixelFormat>> v =
+        names::WithModelNames(kAllPixelFormats, names::kPixelFormatShortNames);
+    v.insert(v.end(), std::begin(kFfmpegPixelFormats), std::end(kFfmpegPixelFormats));
+    return v;
+  }();
+  return all;
 }
 
 template <typename Enum>
 std::optional<Enum> ParseName(std::string_view s, std::span<const NamedValue<Enum>> names) {
-  for (const NamedValue<Enum>& n : names) {
-    if (EqualsIgnoreCase(s, n.name)) return n.value;
-  }
-  return std::nullopt;
+  return names::Find(names, s);
 }
 
 std::optional<OutputType> ParseOutputType(std::string_view s) {
@@ -148,10 +117,7 @@ std::optional<PixelFormat> ParsePixelFormatName(std::string_view s) {
 }
 
 std::string_view Name(Colormap c) {
-  for (const NamedValue<Colormap>& n : kColormaps) {
-    if (n.value == c) return n.name;
-  }
-  return "unknown";
+  return names::FirstName(ColormapNames(), c).value_or("unknown");
 }
 
 size_t EditDistance(std::string_view a_in, std::string_view b_in) {
@@ -192,6 +158,7 @@ std::string_view ClosestName(std::string_view s, std::span<const NamedValue<Enum
   template std::string_view ClosestName(std::string_view, std::span<const NamedValue<Enum>>)
 PIXCONV_NAMES_INSTANTIATE(OutputType);
 PIXCONV_NAMES_INSTANTIATE(ChannelOrder);
+PIXCONV_NAMES_INSTANTIATE(RangeMode);
 PIXCONV_NAMES_INSTANTIATE(YuvMatrix);
 PIXCONV_NAMES_INSTANTIATE(YuvRange);
 PIXCONV_NAMES_INSTANTIATE(ChromaFilter);

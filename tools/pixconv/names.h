@@ -1,6 +1,7 @@
 // The names the command line accepts for option values: case-insensitive, with the aliases
 // people type from ffmpeg and NumPy (yuv420p, yuyv422, gray, uint16, float32), and the
-// closest name for a value that matches none ("did you mean").
+// closest name for a value that matches none ("did you mean"). The options' names and the
+// model's short names are Python's too (lib/names/enum_names.h); colormaps print Rerun's names.
 #pragma once
 
 #include <optional>
@@ -8,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "enum_names.h"
 #include "pixconv/convert.h"
 #include "pixconv/model.h"
 
@@ -15,14 +17,12 @@ namespace pixconv::cli {
 
 // One accepted spelling of an enum value; a value may have several (names, then aliases).
 template <typename Enum>
-struct NamedValue {
-  std::string_view name;
-  Enum value;
-};
+using NamedValue = names::NamedValue<Enum>;
 
 // Every spelling each option accepts, the canonical name of each value first.
 std::span<const NamedValue<OutputType>> OutputTypeNames();
 std::span<const NamedValue<ChannelOrder>> ChannelOrderNames();
+std::span<const NamedValue<RangeMode>> RangeModeNames();  // not explicit: LO,HI
 std::span<const NamedValue<YuvMatrix>> YuvMatrixNames();
 std::span<const NamedValue<YuvRange>> YuvRangeNames();
 std::span<const NamedValue<ChromaFilter>> ChromaFilterNames();

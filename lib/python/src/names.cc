@@ -1,16 +1,14 @@
-// Case-insensitive comparison for the name tables (names.h).
+// Lower-casing for the printed names (names.h).
 #include "names.h"
 
 #include <cctype>
 
 namespace pixconv::python {
 
-bool EqualsIgnoringCase(std::string_view a, std::string_view lower) {
-  if (a.size() != lower.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) != lower[i]) return false;
-  }
-  return true;
+std::string Lower(std::string_view s) {
+  std::string lower(s);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
 }
 
 }  // namespace pixconv::python
