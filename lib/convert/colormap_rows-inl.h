@@ -106,7 +106,7 @@ internal::ColorRowFn PickColormapOutput(const internal::ColorKernelKey& key) {
   return &K::template Run<false, false>;  // the table holds the channel order
 }
 
-// The same normalizer choice as PickSample in color_rows-inl.h.
+// The same normalizer choice as PickSample in color_select-inl.h.
 template <typename T>
 internal::ColorRowFn PickColormapSample(const internal::ColorKernelKey& key) {
   if constexpr (std::is_same_v<T, float>) {

@@ -10,7 +10,7 @@
 HWY_BEFORE_NAMESPACE();
 namespace pixconv::HWY_NAMESPACE {
 
-internal::ColorRowFn SelectColormapRowT(const internal::ColorKernelKey& key, const char** target) {
+internal::ColorRowFn PickColormapRow(const internal::ColorKernelKey& key, const char** target) {
   *target = hwy::TargetName(HWY_TARGET);
   switch (key.datatype) {
     case ChannelDatatype::U8: return PickColormapSample<uint8_t>(key);
@@ -34,10 +34,10 @@ HWY_AFTER_NAMESPACE();
 #if HWY_ONCE
 namespace pixconv::internal {
 
-HWY_EXPORT(SelectColormapRowT);
+HWY_EXPORT(PickColormapRow);
 
 ColorRowFn SelectColormapRow(const ColorKernelKey& key, const char** target) {
-  return HWY_DYNAMIC_DISPATCH(SelectColormapRowT)(key, target);
+  return HWY_DYNAMIC_DISPATCH(PickColormapRow)(key, target);
 }
 
 }  // namespace pixconv::internal

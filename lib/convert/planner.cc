@@ -19,10 +19,10 @@
 namespace pixconv {
 namespace internal {
 
-ColorRowFn SelectColorRowBits8(const ColorKernelKey& key, const char** target);
-ColorRowFn SelectColorRowBits16(const ColorKernelKey& key, const char** target);
-ColorRowFn SelectColorRowBits32(const ColorKernelKey& key, const char** target);
-ColorRowFn SelectColorRowBits64(const ColorKernelKey& key, const char** target);
+ColorRowFn SelectColorRow8(const ColorKernelKey& key, const char** target);
+ColorRowFn SelectColorRow16(const ColorKernelKey& key, const char** target);
+ColorRowFn SelectColorRow32(const ColorKernelKey& key, const char** target);
+ColorRowFn SelectColorRow64(const ColorKernelKey& key, const char** target);
 
 ColorRowFn SelectColormapRow(const ColorKernelKey& key, const char** target);
 ColorRowFn SelectSegmentationRow(const ColorKernelKey& key, const char** target);
@@ -31,10 +31,10 @@ ColorRowFn SelectColorRow(const ColorKernelKey& key, const char** target_name) {
   if (key.kernel == ColorKernel::kColormap) return SelectColormapRow(key, target_name);
   if (key.kernel == ColorKernel::kSegmentation) return SelectSegmentationRow(key, target_name);
   switch (BitsPerSample(key.datatype)) {
-    case 8: return SelectColorRowBits8(key, target_name);
-    case 16: return SelectColorRowBits16(key, target_name);
-    case 32: return SelectColorRowBits32(key, target_name);
-    case 64: return SelectColorRowBits64(key, target_name);
+    case 8: return SelectColorRow8(key, target_name);
+    case 16: return SelectColorRow16(key, target_name);
+    case 32: return SelectColorRow32(key, target_name);
+    case 64: return SelectColorRow64(key, target_name);
     default: return nullptr;
   }
 }

@@ -82,7 +82,7 @@ HWY_INLINE void Lookup64(const uint8_t* HWY_RESTRICT in, const internal::SampleT
 
 // The alpha of 16 RGBA / BGRA pixels (the top byte of each 32-bit pixel), normalized and
 // clamped with exactly the operations of the planned kernel (NarrowNorm in
-// color_rows-inl.h), so that both give the same bits. Alpha takes no transfer: a shift, a
+// color_normalize-inl.h), so that both give the same bits. Alpha takes no transfer: a shift, a
 // conversion, an FMA and a clamp per 16 pixels (and one permute per output vector to place
 // it) replace a second table's eight lookups.
 template <bool kSigned, class DF>
@@ -248,7 +248,7 @@ void ScalarTableRow(const uint8_t* HWY_RESTRICT src, uint8_t* HWY_RESTRICT dst, 
 #endif  // PIXCONV_SCALAR_SAMPLE_TABLE
 
 template <bool kSigned>
-internal::ColorRowFn PickSampleTableRow(int channels, bool swap_rb, OutputType out) {
+internal::ColorRowFn PickSampleTableLayout(int channels, bool swap_rb, OutputType out) {
 #if HWY_TARGET == HWY_AVX3_DL
   if (out == OutputType::RGBA8) {
     switch (channels) {
@@ -280,12 +280,12 @@ internal::ColorRowFn PickSampleTableRow(int channels, bool swap_rb, OutputType o
 #endif
 }
 
-internal::ColorRowFn SelectSampleTableRowT(ChannelDatatype t, int channels, bool swap_rb,
-                                           OutputType out, const char** target) {
+internal::ColorRowFn PickSampleTableRow(ChannelDatatype t, int channels, bool swap_rb,
+                                        OutputType out, const char** target) {
   *target = hwy::TargetName(HWY_TARGET);
   switch (t) {
-    case ChannelDatatype::U8: return PickSampleTableRow<false>(channels, swap_rb, out);
-    case ChannelDatatype::I8: return PickSampleTableRow<true>(channels, swap_rb, out);
+    case ChannelDatatype::U8: return PickSampleTableLayout<false>(channels, swap_rb, out);
+    case ChannelDatatype::I8: return PickSampleTableLayout<true>(channels, swap_rb, out);
     default: return nullptr;
   }
 }
@@ -296,11 +296,11 @@ HWY_AFTER_NAMESPACE();
 #if HWY_ONCE
 namespace pixconv::internal {
 
-HWY_EXPORT(SelectSampleTableRowT);
+HWY_EXPORT(PickSampleTableRow);
 
 ColorRowFn SelectSampleTableRow(ChannelDatatype t, int channels, bool swap_rb, OutputType out,
                                 const char** target_name) {
-  return HWY_DYNAMIC_DISPATCH(SelectSampleTableRowT)(t, channels, swap_rb, out, target_name);
+  return HWY_DYNAMIC_DISPATCH(PickSampleTableRow)(t, channels, swap_rb, out, target_name);
 }
 
 }  // namespace pixconv::internal

@@ -216,8 +216,8 @@ internal::ColorRowFn PickSegmentationOutput(const internal::ColorKernelKey& key)
   return key.swap_rb ? &K::template Run<true, false> : &K::template Run<false, false>;
 }
 
-internal::ColorRowFn SelectSegmentationRowT(const internal::ColorKernelKey& key,
-                                            const char** target) {
+internal::ColorRowFn PickSegmentationRow(const internal::ColorKernelKey& key,
+                                         const char** target) {
   *target = hwy::TargetName(HWY_TARGET);
   switch (key.datatype) {
     case ChannelDatatype::U8: return PickSegmentationOutput<NarrowIds<uint8_t>>(key);
@@ -241,10 +241,10 @@ HWY_AFTER_NAMESPACE();
 #if HWY_ONCE
 namespace pixconv::internal {
 
-HWY_EXPORT(SelectSegmentationRowT);
+HWY_EXPORT(PickSegmentationRow);
 
 ColorRowFn SelectSegmentationRow(const ColorKernelKey& key, const char** target) {
-  return HWY_DYNAMIC_DISPATCH(SelectSegmentationRowT)(key, target);
+  return HWY_DYNAMIC_DISPATCH(PickSegmentationRow)(key, target);
 }
 
 }  // namespace pixconv::internal

@@ -34,7 +34,7 @@ void ValueTableRow(const uint8_t* HWY_RESTRICT src, uint8_t* HWY_RESTRICT dst, s
                }, p.stream);
 }
 
-internal::ColorRowFn SelectValueTableRowT(ChannelDatatype t, const char** target) {
+internal::ColorRowFn PickValueTableRow(ChannelDatatype t, const char** target) {
   *target = hwy::TargetName(HWY_TARGET);
   switch (t) {
     case ChannelDatatype::U8: return &ValueTableRow<uint8_t>;
@@ -51,10 +51,10 @@ HWY_AFTER_NAMESPACE();
 #if HWY_ONCE
 namespace pixconv::internal {
 
-HWY_EXPORT(SelectValueTableRowT);
+HWY_EXPORT(PickValueTableRow);
 
 ColorRowFn SelectValueTableRow(ChannelDatatype t, const char** target_name) {
-  return HWY_DYNAMIC_DISPATCH(SelectValueTableRowT)(t, target_name);
+  return HWY_DYNAMIC_DISPATCH(PickValueTableRow)(t, target_name);
 }
 
 }  // namespace pixconv::internal
