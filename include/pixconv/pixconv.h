@@ -39,7 +39,7 @@ extern "C" {
 /* ---- Version ------------------------------------------------------------------------- */
 
 /* The version of the loaded library, encoded as PIXCONV_VERSION (major * 10000 + minor * 100
- * + patch), and as a string ("0.1.0"). */
+ * + patch), and as a string ("0.2.0"). */
 PIXCONV_EXPORT uint32_t pixconv_version(void);
 PIXCONV_EXPORT const char* pixconv_version_string(void);
 

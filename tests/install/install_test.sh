@@ -24,8 +24,8 @@ done
 
 # The soname carries the ABI version; the development link points at it.
 soname=$(objdump -p "$lib/libpixconv.so" | awk '$1 == "SONAME" { print $2 }')
-[ "$soname" = "libpixconv.so.0" ] || fail "soname is '$soname', want libpixconv.so.0"
-[ -e "$lib/libpixconv.so.0" ] || fail "libpixconv.so.0 not installed"
+[ "$soname" = "libpixconv.so.1" ] || fail "soname is '$soname', want libpixconv.so.1"
+[ -e "$lib/libpixconv.so.1" ] || fail "libpixconv.so.1 not installed"
 
 # Only the public API is exported: C functions pixconv_*, C++ names in namespace pixconv but
 # not pixconv::internal (kernels, planner), and no standard-library or Highway symbols.
@@ -57,8 +57,8 @@ esac
 # The installed library is not on the loader's path: name its directory for the run, and make
 # sure that is the copy the consumers load.
 for exe in consumer_c consumer_cxx; do
-  LD_LIBRARY_PATH="$lib" ldd "$tmp/$exe" | grep -q "libpixconv.so.0 => $lib/" ||
-    fail "$exe does not load the installed libpixconv.so.0"
+  LD_LIBRARY_PATH="$lib" ldd "$tmp/$exe" | grep -q "libpixconv.so.1 => $lib/" ||
+    fail "$exe does not load the installed libpixconv.so.1"
   LD_LIBRARY_PATH="$lib" "$tmp/$exe" || fail "$exe failed"
 done
 

@@ -10,7 +10,7 @@ namespace pixconv::cli {
 // The help for a topic (Command::kHelp = the overview).
 std::string HelpText(Command topic);
 
-// "pixconv 0.1.0" plus the SIMD targets of this build and CPU.
+// "pixconv 0.2.0" plus the SIMD targets of this build and CPU.
 std::string VersionText();
 
 }  // namespace pixconv::cli

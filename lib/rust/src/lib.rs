@@ -52,7 +52,7 @@ pub use options::{
 pub use output::{Output, OutputElement, Strided};
 pub use view::{ImageView, Plane, Sample};
 
-/// The version of the loaded library ("0.1.0").
+/// The version of the loaded library ("0.2.0").
 pub fn version() -> &'static str {
     // SAFETY: pixconv_version_string returns a static NUL-terminated string.
     let version = unsafe { std::ffi::CStr::from_ptr(sys::pixconv_version_string()) };
