@@ -220,8 +220,9 @@ typedef struct pixconv_convert_options {
    * ids above 65535 are transparent black. The table is copied; it need not outlive the call. */
   const uint8_t* class_colors;
   size_t class_color_count;
-  /* Appended in the struct's second version. RGBA f32 only: 0 keeps normalized values outside [0, 1] (NaN still
-   * becomes 0, values saturate at +-FLT_MAX, the sRGB curves extend); default 1. */
+  /* Appended in the struct's second version. RGBA f32 only: 0 keeps normalized values outside
+   * [0, 1] (NaN still becomes 0, values saturate at +-FLT_MAX, the sRGB curves extend);
+   * default 1. */
   uint32_t clamp;
 } pixconv_convert_options;
 

@@ -168,9 +168,8 @@ struct Int32Norm {
       auto v = hn::BitCast(du, raw);
       if constexpr (std::is_signed_v<T>) v = hn::Xor(v, msb);
       const hn::Vec<DF> diff = OrderedDiff(df, v, p);
-      return ClampUnit<false>(
-          df, hn::Mul(hn::Sub(diff, hn::Set(df, static_cast<float>(p.lo_frac))), hn::Set(df, p.scale)),
-          p);
+      const auto lo_frac = hn::Set(df, static_cast<float>(p.lo_frac));
+      return ClampUnit<false>(df, hn::Mul(hn::Sub(diff, lo_frac), hn::Set(df, p.scale)), p);
     };
     MapChannels<kC>(norm, r0, r1, r2, r3, t0, t1, t2, t3);
   }

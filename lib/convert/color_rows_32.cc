@@ -1,5 +1,6 @@
 // Per-target instantiation of the color-model row kernels for 32-bit samples
-// (U32, I32, F32). The kernels: color_rows-inl.h, color_exact-inl.h; the choice: color_select-inl.h.
+// (U32, I32, F32).
+// The kernels: color_rows-inl.h, color_exact-inl.h; the choice: color_select-inl.h.
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "convert/color_rows_32.cc"
 #include "hwy/foreach_target.h"  // IWYU pragma: keep

@@ -1,5 +1,6 @@
 // Per-target instantiation of the color-model row kernels for 8-bit samples
-// (U8, I8). The kernels: color_rows-inl.h, color_exact-inl.h; the choice: color_select-inl.h.
+// (U8, I8).
+// The kernels: color_rows-inl.h, color_exact-inl.h; the choice: color_select-inl.h.
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "convert/color_rows_8.cc"
 #include "hwy/foreach_target.h"  // IWYU pragma: keep

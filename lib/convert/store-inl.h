@@ -1,5 +1,6 @@
 // The last stage of every kernel: transfer, premultiply, quantize and store four float channel
-// vectors (values in [0, 1] unless the output is unclamped, RGBA order) as RGBA8 or RGBAF32 pixels (lib/README.md 3.5-3.7).
+// vectors (values in [0, 1] unless the output is unclamped, RGBA order) as RGBA8 or RGBAF32
+// pixels (lib/README.md 3.5-3.7).
 // Works for any float descriptor, full or partial, so kernels that compute in double and
 // demote to half-width float vectors share it.
 
