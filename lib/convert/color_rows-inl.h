@@ -64,17 +64,14 @@ HWY_INLINE void StoreSamples(DF df, V t, uint8_t* HWY_RESTRICT out) {
   }
 }
 
-// The last stage for kernels that keep samples in memory order (RGBA in, RGBA out): the
-// transfer skips every fourth lane (alpha), then the samples are stored as they are.
+// The last stage for kernels that keep samples in memory order (RGBA in, RGBA out) and have
+// a transfer: it skips every fourth lane (alpha), then the samples are stored as they are.
 template <bool kF32, class DF, class V = hn::Vec<DF>>
-HWY_INLINE void FinishSamples(DF df, const FinishOptions& o, V t, uint8_t* HWY_RESTRICT out) {
-  if (o.decode_srgb || o.encode_srgb) {
-    const hn::RebindToSigned<DF> di;
-    const auto three = hn::Set(di, 3);
-    const auto is_alpha = hn::RebindMask(df, hn::Eq(hn::And(hn::Iota(di, 0), three), three));
-    t = hn::IfThenElse(is_alpha, t, TransferColor(df, o, t));
-  }
-  StoreSamples<kF32>(df, t, out);
+HWY_INLINE void TransferSamples(DF df, const FinishOptions& o, V t, uint8_t* HWY_RESTRICT out) {
+  const hn::RebindToSigned<DF> di;
+  const auto three = hn::Set(di, 3);
+  const auto is_alpha = hn::RebindMask(df, hn::Eq(hn::And(hn::Iota(di, 0), three), three));
+  StoreSamples<kF32>(df, hn::IfThenElse(is_alpha, t, TransferColor(df, o, t)), out);
 }
 
 // The color-model kernel: Norm loads and normalizes, Finish swizzles, transfers, stores.
@@ -87,7 +84,10 @@ struct GeneralKernel {
   template <size_t kC, bool kSwapRB, bool kF32>
   struct K {
     static void Run(const uint8_t* HWY_RESTRICT src, uint8_t* HWY_RESTRICT dst, size_t width,
-                    const internal::ColorRowParams& p) {
+                    const internal::ColorRowParams& params) {
+      // A local copy: the output's byte stores may alias the caller's params, which would
+      // make the compiler reload every constant after each store; they can not alias this.
+      const internal::ColorRowParams p = params;
       using DF = typename Norm::DF;
       const DF df;
       const size_t n = hn::Lanes(df);
@@ -140,16 +140,26 @@ struct GeneralKernel {
       }
 #endif
       if constexpr (kC == 4 && !kSwapRB) {
-        // With a transfer, the sample stream would run the sRGB curve on alpha too (a
-        // quarter more of the dominant cost); 8- and 16-bit samples deinterleave cheaply,
-        // so they take the per-channel path then. Wider samples keep the sample stream.
-        if (!p.premultiply && n % 4 == 0 && !(transfer && Norm::kSampleBytes <= 2)) {
-          // Blocks of n samples are n / 4 whole pixels, so every block starts on a pixel and
-          // FinishSamples finds alpha in every fourth lane.
+        // Blocks of n samples are n / 4 whole pixels, so every block starts on a pixel.
+        if (!p.premultiply && n % 4 == 0 && !transfer) {
+          // Without a transfer every sample is normalized alike: a plain stream, in a loop of
+          // its own that the transfer's code and registers stay out of.
           ForEachBlock(width, n / 4, 4 * Norm::kSampleBytes, kOutBytes, src, dst,
                        [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out)
                            PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
-                         FinishSamples<kF32>(df, o, LoadOne<Norm>(in, p), out);
+                         StoreSamples<kF32>(df, LoadOne<Norm>(in, p), out);
+                       }, p.stream);
+          return;
+        }
+        // With a transfer, the sample stream would run the sRGB curve on alpha too (a
+        // quarter more of the dominant cost); 8- and 16-bit samples deinterleave cheaply,
+        // so they take the per-channel path then. Wider samples keep the sample stream.
+        if (!p.premultiply && n % 4 == 0 && Norm::kSampleBytes > 2) {
+          // TransferSamples finds alpha in every fourth lane.
+          ForEachBlock(width, n / 4, 4 * Norm::kSampleBytes, kOutBytes, src, dst,
+                       [&](const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out)
+                           PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
+                         TransferSamples<kF32>(df, o, LoadOne<Norm>(in, p), out);
                        }, p.stream);
           return;
         }

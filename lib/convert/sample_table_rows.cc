@@ -112,7 +112,8 @@ HWY_INLINE __m512 WithAlpha(__m512 pixels, __m512 alpha) {
 // their alpha from Alpha16.
 template <size_t kC, bool kSwapRB, bool kSigned>
 void SampleTableRow(const uint8_t* HWY_RESTRICT src, uint8_t* HWY_RESTRICT dst, size_t width,
-                    const internal::ColorRowParams& p) {
+                    const internal::ColorRowParams& params) {
+  const internal::ColorRowParams p = params;  // unaliased by the output (GeneralKernel)
   const hn::ScalableTag<float> df;
   using V = hn::Vec<decltype(df)>;
   const internal::SampleTable& table = *p.sample_table;

@@ -149,7 +149,8 @@ template <class Ids>
 struct SegmentationKernel {
   template <bool kSwapRB, bool kF32>
   static void Run(const uint8_t* HWY_RESTRICT src, uint8_t* HWY_RESTRICT dst, size_t width,
-                  const internal::ColorRowParams& p) {
+                  const internal::ColorRowParams& params) {
+    const internal::ColorRowParams p = params;  // unaliased by the output (GeneralKernel)
     using DF = typename Ids::DF;
     using V = hn::Vec<DF>;
     const DF df;
