@@ -15,9 +15,12 @@ namespace pixconv::internal {
 void SetSizeLimitForTest(size_t limit);
 
 // Non-temporal output stores (convert/stream_threshold.h): outputs of at least `bytes` are
-// streamed, so streamed frames stay small and fast to check (the streaming code paths do not
-// depend on the frame size); 0 restores the threshold from the cache size.
+// streamed, without the trials of LargeOutputStores, so streamed frames stay small and fast
+// to check (the streaming code paths do not depend on the frame size); 0 restores the
+// threshold from the cache size and the trials' verdict.
 void SetStreamMinOutputBytesForTest(size_t bytes);
+// Forgets the trials of LargeOutputStores (convert/stream_threshold.h) and their verdict.
+void ResetStreamTrialsForTest();
 
 // Sample tables of 8-bit color-model images (convert/sample_table.h): forced on or off, to check
 // both paths on images of any size; kAuto is the planner's own choice.

@@ -24,9 +24,11 @@
 //   --pixconv_target=NAME    pin runtime dispatch to one of them: the portable one (SCALAR or
 //                            EMU128, by Highway version) as a baseline, AVX2 on an AVX-512
 //                            machine, ...
-//   --pixconv_stream_min_bytes=N  stream outputs of at least N bytes instead of the default
-//                            (half the shared last-level cache, stream_threshold.h): to measure
-//                            where streaming pays on a machine. 1 streams every frame.
+//   --pixconv_stream_min_bytes=N  stream outputs of at least N bytes, always, instead of the
+//                            default (half the shared last-level cache, and only where the
+//                            trials found streaming faster; stream_threshold.h): to measure
+//                            where streaming pays on a machine. 1 streams every frame; a
+//                            number above every frame's size streams none.
 //   --pixconv_sizes=WxH[,WxH...]  run every row at these frame sizes instead of 1920x1080 and
 //                            3840x2160; e.g. 640x360 (0.9 MB of RGBA8 output) stays in a 2 MiB
 //                            L2, so pixconv and the peers compare on arithmetic, not memory.

@@ -1,8 +1,10 @@
 // Converter: plan once (planner.cc), then run any band of rows from any thread.
+#include <chrono>
 #include <string>
 
 #include "convert/converter_impl.h"
 #include "convert/enum_check.h"
+#include "convert/stream_threshold.h"
 #include "format/checked_math.h"
 #include "format/layout_internal.h"
 #include "hwy/cache_control.h"
@@ -103,25 +105,49 @@ Status Converter::ConvertRows(const ImageView& src, const OutputView& dst, uint3
   const internal::RowSet dst_rows{reinterpret_cast<uintptr_t>(dst.data), stride, out_row, height};
   PIXCONV_RETURN_IF_ERROR(internal::CheckDestinationOverlap(src, dst_rows, "destination"));
   uint8_t* out = static_cast<uint8_t*>(dst.data);
-  if (impl.is_yuv) {
-    internal::RunYuvRows(impl.yuv, src, out, stride, row_begin, row_end);
-  } else {
-    const size_t in_row = size_t{width} * impl.src_pixel_bytes;
-    const PlaneView& plane = src.planes[0];
-    if (plane.stride == in_row && stride == out_row) {
-      // Packed rows on both sides: one long row amortizes the per-row tail.
-      impl.color_row(src.Row(0, row_begin), out + row_begin * stride,
-                     size_t{width} * (row_end - row_begin), impl.color_params);
+  // Rows [y0, y1) with non-temporal stores or without. The kernels' non-temporal stores
+  // (OutputStreamer, row_loop-inl.h) are weakly ordered; one fence per run orders them before
+  // whatever the caller stores next, e.g. the flag that hands the frame to another thread.
+  auto run = [&](uint32_t y0, uint32_t y1, bool stream) {
+    if (impl.is_yuv) {
+      internal::YuvPlan plan = impl.yuv;
+      plan.constants.stream = stream;
+      internal::RunYuvRows(plan, src, out, stride, y0, y1);
     } else {
-      for (uint32_t y = row_begin; y < row_end; ++y) {
-        impl.color_row(src.Row(0, y), out + y * stride, width, impl.color_params);
+      internal::ColorRowParams params = impl.color_params;
+      params.stream = stream;
+      const size_t in_row = size_t{width} * impl.src_pixel_bytes;
+      if (src.planes[0].stride == in_row && stride == out_row) {
+        // Packed rows on both sides: one long row amortizes the per-row tail.
+        impl.color_row(src.Row(0, y0), out + y0 * stride, size_t{width} * (y1 - y0), params);
+      } else {
+        for (uint32_t y = y0; y < y1; ++y) {
+          impl.color_row(src.Row(0, y), out + y * stride, width, params);
+        }
       }
     }
+    if (stream) hwy::FlushStream();
+  };
+  using Stores = internal::LargeOutputStores;
+  const bool large = impl.is_yuv ? impl.yuv.constants.stream : impl.color_params.stream;
+  const Stores stores = large ? internal::NextLargeOutputStores(impl.options.to) : Stores::kCached;
+  if (row_end - row_begin < 2 || stores == Stores::kStreamed || stores == Stores::kCached) {
+    run(row_begin, row_end, stores != Stores::kCached);
+    return Status::Ok();
   }
-  // The kernels' non-temporal stores (OutputStreamer, row_loop-inl.h) are weakly ordered; one
-  // fence for the band orders them before whatever the caller stores next, e.g. the flag that
-  // hands the frame to another thread.
-  if (impl.is_yuv ? impl.yuv.constants.stream : impl.color_params.stream) hwy::FlushStream();
+  // A trial: half the rows each way, timed per output byte.
+  const uint32_t mid = row_begin + (row_end - row_begin) / 2;
+  const bool streamed_first = stores == Stores::kTrialStreamedFirst;
+  double seconds[2];  // first half, second half
+  for (int half = 0; half < 2; ++half) {
+    const auto start = std::chrono::steady_clock::now();
+    run(half == 0 ? row_begin : mid, half == 0 ? mid : row_end, streamed_first == (half == 0));
+    seconds[half] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
+  const double first = seconds[0] / double(mid - row_begin) / double(out_row);
+  const double second = seconds[1] / double(row_end - mid) / double(out_row);
+  internal::RecordStreamTrial(impl.options.to, streamed_first ? first : second,
+                              streamed_first ? second : first);
   return Status::Ok();
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <limits>
+#include <mutex>
 #include <string>
 
 #include "test_hooks.h"
@@ -59,6 +61,22 @@ size_t FromCacheSize() {
 
 std::atomic<size_t> test_threshold{0};
 
+// The trials so far and their verdict, for each output type (RGBA8 and RGBAF32 outputs move
+// different amounts per pixel of work, so one may stream where the other does not). Trials
+// are rare (kStreamTrials bands per type and process), so a mutex guards the minima; the
+// verdict is read by every large band without it.
+struct Trials {
+  std::atomic<LargeOutputStores> verdict{LargeOutputStores::kTrialStreamedFirst};
+  int started = 0;
+  int recorded = 0;
+  double min_streamed = std::numeric_limits<double>::infinity();
+  double min_cached = std::numeric_limits<double>::infinity();
+};
+std::mutex trial_mutex;
+Trials trials[2];
+
+Trials& TrialsFor(OutputType to) { return trials[to == OutputType::RGBAF32 ? 1 : 0]; }
+
 }  // namespace
 
 size_t StreamMinOutputBytes() {
@@ -68,8 +86,41 @@ size_t StreamMinOutputBytes() {
   return threshold;
 }
 
+LargeOutputStores NextLargeOutputStores(OutputType to) {
+  if (test_threshold.load(std::memory_order_relaxed) != 0) return LargeOutputStores::kStreamed;
+  Trials& t = TrialsFor(to);
+  const LargeOutputStores decided = t.verdict.load(std::memory_order_relaxed);
+  if (decided == LargeOutputStores::kStreamed || decided == LargeOutputStores::kCached) {
+    return decided;
+  }
+  std::lock_guard<std::mutex> lock(trial_mutex);
+  return t.started++ % 2 == 0 ? LargeOutputStores::kTrialStreamedFirst
+                              : LargeOutputStores::kTrialCachedFirst;
+}
+
+void RecordStreamTrial(OutputType to, double streamed, double cached) {
+  std::lock_guard<std::mutex> lock(trial_mutex);
+  Trials& t = TrialsFor(to);
+  t.min_streamed = std::min(t.min_streamed, streamed);
+  t.min_cached = std::min(t.min_cached, cached);
+  if (++t.recorded >= kStreamTrials) {
+    t.verdict.store(t.min_streamed < t.min_cached ? LargeOutputStores::kStreamed
+                                                  : LargeOutputStores::kCached,
+                    std::memory_order_relaxed);
+  }
+}
+
 void SetStreamMinOutputBytesForTest(size_t bytes) {
   test_threshold.store(bytes, std::memory_order_relaxed);
+}
+
+void ResetStreamTrialsForTest() {
+  std::lock_guard<std::mutex> lock(trial_mutex);
+  for (Trials& t : trials) {
+    t.verdict.store(LargeOutputStores::kTrialStreamedFirst, std::memory_order_relaxed);
+    t.started = t.recorded = 0;
+    t.min_streamed = t.min_cached = std::numeric_limits<double>::infinity();
+  }
 }
 
 }  // namespace pixconv::internal

@@ -1,7 +1,8 @@
 // Outputs of at least StreamMinOutputBytes() are written with non-temporal stores through the
 // double-buffered path of row_loop-inl.h. On every target, a streamed frame must hold exactly
 // the bytes of the same rows converted one at a time as small (cached) images, whatever the
-// destination's alignment and stride, and nothing outside the pixels may be touched.
+// destination's alignment and stride, and nothing outside the pixels may be touched. Whether
+// this machine streams at all is decided by trials, which must convert exactly too.
 #include <doctest/doctest.h>
 
 #include <cstring>
@@ -109,6 +110,67 @@ TEST_CASE("streamed outputs equal cached ones, at any destination alignment and 
       }
     });
   }
+}
+
+TEST_CASE("large outputs: the trials keep the faster stores, per output type") {
+  using Stores = internal::LargeOutputStores;
+  constexpr OutputType kF32 = OutputType::RGBAF32, k8 = OutputType::RGBA8;
+  internal::ResetStreamTrialsForTest();
+  // Trials alternate which half streams first, until kStreamTrials are recorded.
+  CHECK(internal::NextLargeOutputStores(kF32) == Stores::kTrialStreamedFirst);
+  CHECK(internal::NextLargeOutputStores(kF32) == Stores::kTrialCachedFirst);
+  for (int i = 0; i < internal::kStreamTrials - 1; ++i) {
+    internal::RecordStreamTrial(kF32, 1e-9 * (i + 2), 1.5e-9);
+    CHECK(internal::NextLargeOutputStores(kF32) != Stores::kStreamed);
+    CHECK(internal::NextLargeOutputStores(kF32) != Stores::kCached);
+  }
+  // The minima decide: streamed 2e-9 at best against cached 1.5e-9, then 1e-9.
+  internal::RecordStreamTrial(kF32, 1e-9, 1.5e-9);
+  CHECK(internal::NextLargeOutputStores(kF32) == Stores::kStreamed);
+  CHECK(internal::NextLargeOutputStores(kF32) == Stores::kStreamed);
+  // RGBA8 outputs have trials of their own.
+  CHECK(internal::NextLargeOutputStores(k8) == Stores::kTrialStreamedFirst);
+  for (int i = 0; i < internal::kStreamTrials; ++i) internal::RecordStreamTrial(k8, 2e-9, 1e-9);
+  CHECK(internal::NextLargeOutputStores(k8) == Stores::kCached);
+  CHECK(internal::NextLargeOutputStores(kF32) == Stores::kStreamed);
+
+  // A threshold set for a test streams regardless of the verdict.
+  {
+    internal::ScopedStreamThresholdForTest lowered(kTestThreshold);
+    CHECK(internal::NextLargeOutputStores(k8) == Stores::kStreamed);
+  }
+  CHECK(internal::NextLargeOutputStores(k8) == Stores::kCached);
+  internal::ResetStreamTrialsForTest();
+  CHECK(internal::NextLargeOutputStores(k8) == Stores::kTrialStreamedFirst);
+}
+
+TEST_CASE("large outputs: frames converted as trials and after the verdict are exact") {
+  // At the real threshold, so the conversions below are the trials themselves: each writes
+  // half its rows streamed and half cached, in both orders.
+  internal::ResetStreamTrialsForTest();
+  const uint32_t w = 1021;
+  const size_t out_row = size_t{w} * BytesPerPixel(OutputType::RGBAF32);
+  const uint32_t h = static_cast<uint32_t>(internal::StreamMinOutputBytes() / out_row + 3);
+  std::mt19937_64 rng(12);
+  const test::TestImage img = test::MakeColorImage(ChannelDatatype::U8, ColorModel::RGB, w, h,
+                                                   test::Profile::kWide, rng, 0, 1);
+  ConvertOptions o;
+  o.to = OutputType::RGBAF32;
+  const std::vector<uint8_t> want = RowByRow(img.view, o);
+  for (int i = 0; i < internal::kStreamTrials + 2; ++i) {
+    CAPTURE(i);
+    test::GuardedOutput out = test::MakeOutput(w, h, o.to, 0, 0);
+    REQUIRE(Convert(img.view, out.view(), o).ok());
+    REQUIRE(out.GuardsIntact());
+    for (uint32_t y = 0; y < h; ++y) {
+      REQUIRE_MESSAGE(std::memcmp(out.Row(y), want.data() + y * out_row, out_row) == 0,
+                      "row " << y);
+    }
+  }
+  const internal::LargeOutputStores verdict = internal::NextLargeOutputStores(o.to);
+  CHECK((verdict == internal::LargeOutputStores::kStreamed ||
+         verdict == internal::LargeOutputStores::kCached));
+  internal::ResetStreamTrialsForTest();
 }
 
 }  // namespace
