@@ -58,8 +58,8 @@ HWY_INLINE void MapChannels(const F& f, VI r0, VI r1, VI r2, VI r3, VO& t0, VO& 
   if constexpr (kC == 4) t3 = f(r3);
 }
 
-// NaN -> 0, then clamp to [lower, upper] (lib/README.md 3.2): [0, 1], or [-FLT_MAX, FLT_MAX]
-// for an unclamped RGBAF32 output. Integer inputs cannot be NaN.
+// NaN -> 0, then clamp to the plan's ClampBounds (lib/README.md 3.2, clamp_bounds.h). Integer
+// inputs cannot be NaN.
 template <bool kMayBeNaN, class D, class V = hn::Vec<D>>
 HWY_INLINE V ClampUnit(D d, V t, const internal::ColorRowParams& p) {
   using T = hn::TFromD<D>;
@@ -71,11 +71,11 @@ HWY_INLINE V ClampUnit(D d, V t, const internal::ColorRowParams& p) {
   if constexpr (kMayBeNaN) t = hn::IfThenZeroElse(hn::IsNaN(t), t);
 #else
   if constexpr (kMayBeNaN) {
-    if (p.unclamped) t = hn::IfThenZeroElse(hn::IsNaN(t), t);
+    if (p.clamp.unclamped) t = hn::IfThenZeroElse(hn::IsNaN(t), t);
   }
 #endif
-  return hn::Min(hn::Max(t, hn::Set(d, static_cast<T>(p.lower))),
-                 hn::Set(d, static_cast<T>(p.upper)));
+  return hn::Min(hn::Max(t, hn::Set(d, static_cast<T>(p.clamp.lower))),
+                 hn::Set(d, static_cast<T>(p.clamp.upper)));
 }
 
 // ---------------------------------------------------------------- narrow (float math)
@@ -138,7 +138,7 @@ HWY_INLINE hn::Vec<DF> OrderedDiff(DF df, VU v, const internal::ColorRowParams& 
   using TU = hn::TFromD<decltype(du)>;
   if (p.lo_int == 0) return hn::ConvertTo(df, v);
   const auto lo = hn::Set(du, static_cast<TU>(p.lo_int));
-  if (p.scale_d > 0.0 && !p.unclamped) return hn::ConvertTo(df, hn::Sub(hn::Max(v, lo), lo));
+  if (p.scale_d > 0.0 && !p.clamp.unclamped) return hn::ConvertTo(df, hn::Sub(hn::Max(v, lo), lo));
   const auto msb = hn::Set(du, TU{1} << (sizeof(TU) * 8 - 1));
   const auto below = hn::Lt(hn::BitCast(di, hn::Xor(v, msb)), hn::BitCast(di, hn::Xor(lo, msb)));
   const auto up = hn::ConvertTo(df, hn::Sub(v, lo));
@@ -207,16 +207,20 @@ HWY_INLINE hn::Vec<DD> WideNormalize(DD dd, VS v, const internal::ColorRowParams
   }
 }
 
-// 64-bit integers, F64, F32 with extreme ranges: normalized in double, then two double vectors
-// are demoted into one full float vector, so the float stages run at full width (one lane at a
-// time on the scalar target, which has no half vectors).
+// The float lanes of kernels that compute in double: two double vectors demote into one full
+// float vector, so the float stages run at full width; the scalar target, which has no half
+// vectors, runs one lane at a time.
+#if HWY_TARGET == HWY_SCALAR
+using WideFloatTag = hn::Rebind<float, hn::ScalableTag<double>>;
+#else
+using WideFloatTag = hn::ScalableTag<float>;
+#endif
+
+// 64-bit integers, F64, F32 with extreme ranges: normalized in double, then demoted into
+// WideFloatTag vectors.
 template <typename T>
 struct WideNorm {
-#if HWY_TARGET == HWY_SCALAR
-  using DF = hn::Rebind<float, hn::ScalableTag<double>>;
-#else
-  using DF = hn::ScalableTag<float>;
-#endif
+  using DF = WideFloatTag;
   static constexpr size_t kSampleBytes = sizeof(T);
   template <size_t kC, class V = hn::Vec<DF>>
   static HWY_INLINE void Load(const uint8_t* HWY_RESTRICT in, const internal::ColorRowParams& p,

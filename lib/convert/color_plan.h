@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "convert/clamp_bounds.h"
 #include "convert/colormap_plan.h"
 #include "pixconv/convert.h"
 #include "pixconv/model.h"
@@ -35,11 +36,7 @@ struct ColorRowParams {
   bool decode_srgb = false;  // input sRGB, output linear: decode RGB
   bool encode_srgb = false;  // input linear, output sRGB: encode RGB
   bool premultiply = false;  // RGB *= A after the transfer (only set for models with alpha)
-  // Every normalized sample is clamped to [lower, upper]: [0, 1], or [-FLT_MAX, FLT_MAX] with
-  // `unclamped` (RGBAF32 output with ConvertOptions::clamp false), whose curves are extended.
-  bool unclamped = false;
-  float lower = 0.0f;
-  float upper = 1.0f;
+  ClampBounds clamp;  // every normalized sample is clamped to [clamp.lower, clamp.upper]
   // Write the destination with non-temporal stores (row_loop-inl.h): set for outputs of at
   // least StreamMinOutputBytes() (StreamsOutput, stream_threshold.h).
   bool stream = false;

@@ -49,7 +49,7 @@ HWY_INLINE void Finish(DF df, const FinishOptions& o, V t0, V t1, V t2, V t3,
 }
 
 inline FinishOptions ToFinish(const internal::ColorRowParams& p) {
-  return FinishOptions{p.decode_srgb, p.encode_srgb, p.premultiply, p.unclamped};
+  return FinishOptions{p.decode_srgb, p.encode_srgb, p.premultiply, p.clamp.unclamped};
 }
 
 // Stores samples in memory order (whole RGBA pixels) as RGBAF32 or RGBA8.

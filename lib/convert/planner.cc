@@ -249,11 +249,7 @@ Status PlanColor(const ImageView& src, const ConvertOptions& opts, Converter::Im
   p.decode_srgb = impl->input_srgb && !impl->output_srgb;
   p.encode_srgb = !impl->input_srgb && impl->output_srgb;
   p.premultiply = opts.premultiply && HasAlpha(src.format.color_model);
-  if (!opts.clamp) {
-    p.unclamped = true;
-    p.lower = -FLT_MAX;
-    p.upper = FLT_MAX;
-  }
+  p.clamp = ClampBounds::For(opts);
 
   p.stream = StreamsOutput(src.format.width, src.format.height, opts.to);
 

@@ -96,7 +96,7 @@ HWY_INLINE hn::Vec<DF> Alpha16(DF df, const uint8_t* HWY_RESTRICT in,
   hn::Vec<DF> v = hn::ConvertTo(df, a);
   if (p.anchor != 0.0f) v = hn::Sub(v, hn::Set(df, p.anchor));
   const hn::Vec<DF> t = hn::MulAdd(v, hn::Set(df, p.scale), hn::Set(df, p.offset));
-  return hn::Min(hn::Max(t, hn::Set(df, p.lower)), hn::Set(df, p.upper));
+  return hn::Min(hn::Max(t, hn::Set(df, p.clamp.lower)), hn::Set(df, p.clamp.upper));
 }
 
 // Puts alpha[4 k + j] into lane 4 j + 3 of output vector k (pixel j of that vector).

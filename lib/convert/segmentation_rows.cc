@@ -61,11 +61,7 @@ struct NarrowIds {
 // rounded and checked in double, demoted into one float vector as WideNorm does.
 template <typename T>
 struct WideIds {
-#if HWY_TARGET == HWY_SCALAR
-  using DF = hn::Rebind<float, hn::ScalableTag<double>>;
-#else
-  using DF = hn::ScalableTag<float>;
-#endif
+  using DF = WideFloatTag;
   static constexpr size_t kSampleBytes = sizeof(T);
 
   template <class DD>

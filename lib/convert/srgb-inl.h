@@ -79,21 +79,25 @@ HWY_INLINE V LinearToSrgb(DF df, V c) {
 
 // ---------------------------------------------------------------- extended curves
 
+// y limited to [-FLT_MAX, FLT_MAX], in float or double lanes: what keeps an unclamped output
+// finite (an infinite result saturates, as an infinite input does).
+template <class D, class V = hn::Vec<D>>
+HWY_INLINE V SaturateToFloat(D d, V y) {
+  const V limit = hn::Set(d, static_cast<hn::TFromD<D>>(FLT_MAX));
+  return hn::Min(hn::Max(y, hn::Neg(limit)), limit);
+}
+
 // f(x) with f computed in double lanes, saturated to +-FLT_MAX and rounded to float.
 template <class DF, class F, class V = hn::Vec<DF>>
 HWY_INLINE V MapInDouble(DF df, V x, const F& f) {
-  auto saturate = [](auto dd, auto y) HWY_ATTR {
-    const auto limit = hn::Set(dd, static_cast<double>(FLT_MAX));
-    return hn::Min(hn::Max(y, hn::Neg(limit)), limit);
-  };
 #if HWY_TARGET == HWY_SCALAR
   const hn::Rebind<double, DF> dd;
-  return hn::DemoteTo(df, saturate(dd, f(dd, hn::PromoteTo(dd, x))));
+  return hn::DemoteTo(df, SaturateToFloat(dd, f(dd, hn::PromoteTo(dd, x))));
 #else
   const hn::Half<DF> dh;
   const hn::Rebind<double, decltype(dh)> dd;
-  const auto lo = saturate(dd, f(dd, hn::PromoteTo(dd, hn::LowerHalf(dh, x))));
-  const auto hi = saturate(dd, f(dd, hn::PromoteTo(dd, hn::UpperHalf(dh, x))));
+  const auto lo = SaturateToFloat(dd, f(dd, hn::PromoteTo(dd, hn::LowerHalf(dh, x))));
+  const auto hi = SaturateToFloat(dd, f(dd, hn::PromoteTo(dd, hn::UpperHalf(dh, x))));
   return hn::Combine(df, hn::DemoteTo(dh, hi), hn::DemoteTo(dh, lo));
 #endif
 }

@@ -11,7 +11,6 @@
 #define PIXCONV_CONVERT_STORE_INL_H_
 #endif
 
-#include <cfloat>
 #include <cstdint>
 
 #include "convert/srgb-inl.h"
@@ -50,10 +49,9 @@ HWY_INLINE void ApplyTransfer(DF df, const FinishOptions& o, V& r, V& g, V& b, V
     g = hn::Mul(g, a);
     b = hn::Mul(b, a);
     if (o.unclamped) {  // the product of two unclamped values can overflow
-      const V limit = hn::Set(df, FLT_MAX);
-      r = hn::Min(hn::Max(r, hn::Neg(limit)), limit);
-      g = hn::Min(hn::Max(g, hn::Neg(limit)), limit);
-      b = hn::Min(hn::Max(b, hn::Neg(limit)), limit);
+      r = SaturateToFloat(df, r);
+      g = SaturateToFloat(df, g);
+      b = SaturateToFloat(df, b);
     }
   }
 }

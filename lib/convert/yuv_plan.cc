@@ -3,7 +3,6 @@
 #include "convert/yuv_plan.h"
 
 #include <algorithm>
-#include <cfloat>
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -154,11 +153,7 @@ Status PlanYuv(const ImageFormat& format, const ConvertOptions& opts, YuvPlan* p
   YuvConstants& k = p.constants;
   k.decode_srgb = input_srgb && !output_srgb;
   k.encode_srgb = !input_srgb && output_srgb;
-  if (!opts.clamp) {
-    k.unclamped = true;
-    k.lower = -FLT_MAX;
-    k.upper = FLT_MAX;
-  }
+  k.clamp = ClampBounds::For(opts);
   k.stream = StreamsOutput(format.width, format.height, opts.to);
   SetFixedPoint(linear, &k);
   SetFloat(linear, &k);

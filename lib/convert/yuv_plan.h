@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "convert/clamp_bounds.h"
 #include "pixconv/convert.h"
 
 namespace pixconv::internal {
@@ -66,9 +67,7 @@ struct YuvConstants {
   float f_bu = 0.0f;
   bool decode_srgb = false;  // RGB: sRGB -> linear (float kernels only)
   bool encode_srgb = false;  // RGB: linear -> sRGB (float kernels only)
-  bool unclamped = false;    // float kernels: [lower, upper] = +-FLT_MAX, the curves extended
-  float lower = 0.0f;
-  float upper = 1.0f;
+  ClampBounds clamp;         // float kernels
   bool stream = false;       // non-temporal output stores (StreamMinOutputBytes(), stream_threshold.h)
   // Fixed point: (L + bias) >> 6 is Y itself for every Y (full range), so the Y8 kernel copies
   // luma bytes to R, G and B without arithmetic. Set by checking all 256 values.

@@ -52,9 +52,9 @@ struct FloatMath {
         gu(k.f_gu),
         gv(k.f_gv),
         bu(k.f_bu),
-        lower(k.lower),
-        upper(k.upper),
-        finish{k.decode_srgb, k.encode_srgb, /*premultiply=*/false, k.unclamped} {}
+        lower(k.clamp.lower),
+        upper(k.clamp.upper),
+        finish{k.decode_srgb, k.encode_srgb, /*premultiply=*/false, k.clamp.unclamped} {}
 
   HWY_INLINE VF Clamp(VF x) const { return hn::Min(hn::Max(x, lower()), upper()); }
 
