@@ -53,6 +53,10 @@ void Gray(const PngStructure& png, bool rgba, const uint8_t* src, uint32_t width
     v = scratch;
   }
   const int scale = bits == 1 ? 255 : bits == 2 ? 85 : bits == 4 ? 17 : 1;
+  if (rgba && bits == 8) {
+    Gray8ToRgba8(v, width, png.has_trns ? int{png.trns_key[0]} : 256, dst);
+    return;
+  }
   if (!rgba) {
     for (uint32_t i = 0; i < width; ++i) dst[i] = static_cast<uint8_t>(v[i] * scale);
     return;
@@ -73,13 +77,7 @@ void Palette(const PngStructure& png, bool rgba, const uint8_t* src, uint32_t wi
     Unpack(src, width, png.header.bit_depth, scratch);
     index = scratch;
   }
-  if (rgba) {
-    for (uint32_t i = 0; i < width; ++i) std::memcpy(dst + 4 * i, png.palette[index[i]], 4);
-  } else if (width > 0) {
-    // 4-byte copies, each overwriting the byte the next pixel then writes; the last is exact.
-    for (uint32_t i = 0; i + 1 < width; ++i) std::memcpy(dst + 3 * i, png.palette[index[i]], 4);
-    std::memcpy(dst + 3 * (width - 1), png.palette[index[width - 1]], 3);
-  }
+  PaletteToRgb8(index, width, png.palette, rgba ? 4 : 3, dst);
 }
 
 void Rgb(const PngStructure& png, bool rgba, const uint8_t* src, uint32_t width, uint8_t* dst) {
