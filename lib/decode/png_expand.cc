@@ -33,12 +33,12 @@ void Gray(const PngStructure& png, bool rgba, const uint8_t* src, uint32_t width
           uint8_t* scratch) {
   const int bits = png.header.bit_depth;
   if (bits == 16) {
+    if (!rgba) {
+      Be16ToNative(src, width, dst);
+      return;
+    }
     for (uint32_t i = 0; i < width; ++i) {
       const uint16_t g = Be16(src + 2 * i);
-      if (!rgba) {
-        Put16(dst + 2 * i, g);
-        continue;
-      }
       const uint16_t a = png.has_trns && g == png.trns_key[0] ? 0 : 0xFFFF;
       Put16(dst + 8 * i, g);
       Put16(dst + 8 * i + 2, g);
@@ -82,15 +82,13 @@ void Palette(const PngStructure& png, bool rgba, const uint8_t* src, uint32_t wi
 
 void Rgb(const PngStructure& png, bool rgba, const uint8_t* src, uint32_t width, uint8_t* dst) {
   if (png.header.bit_depth == 16) {
+    if (!rgba) {
+      Be16ToNative(src, size_t{width} * 3, dst);
+      return;
+    }
     for (uint32_t i = 0; i < width; ++i) {
       const uint8_t* p = src + 6 * i;
       const uint16_t r = Be16(p), g = Be16(p + 2), b = Be16(p + 4);
-      if (!rgba) {
-        Put16(dst + 6 * i, r);
-        Put16(dst + 6 * i + 2, g);
-        Put16(dst + 6 * i + 4, b);
-        continue;
-      }
       const bool clear = png.has_trns && r == png.trns_key[0] && g == png.trns_key[1] &&
                          b == png.trns_key[2];
       Put16(dst + 8 * i, r);
@@ -136,7 +134,7 @@ void GrayAlpha(const PngStructure& png, const uint8_t* src, uint32_t width, uint
 
 void Rgba(const PngStructure& png, const uint8_t* src, uint32_t width, uint8_t* dst) {
   if (png.header.bit_depth == 16) {
-    for (size_t i = 0; i < size_t{width} * 4; ++i) Put16(dst + 2 * i, Be16(src + 2 * i));
+    Be16ToNative(src, size_t{width} * 4, dst);
     return;
   }
   std::memcpy(dst, src, size_t{width} * 4);

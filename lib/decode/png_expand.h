@@ -27,6 +27,9 @@ void ExpandRow(const PngStructure& png, PngPixels pixels, const uint8_t* src, ui
 // SIMD: `pixels` RGB8 pixels to RGBA8 with alpha 255 (png_rows.cc).
 void Rgb8ToRgba8(const uint8_t* src, size_t pixels, uint8_t* dst);
 
+// SIMD: `samples` big-endian 16-bit samples to native byte order.
+void Be16ToNative(const uint8_t* src, size_t samples, uint8_t* dst);
+
 // SIMD: `pixels` 8-bit gray samples to RGBA8; alpha 0 where the sample equals `key`, else
 // 255 (a key above 255: always 255).
 void Gray8ToRgba8(const uint8_t* src, size_t pixels, int key, uint8_t* dst);

@@ -1,8 +1,9 @@
 // Paeth over a block of consecutive Paeth-filtered rows at once. Pixel (r, i) needs only the
-// pixels (r, i - 1), (r - 1, i) and (r - 1, i - 1), so row r can run one pixel behind row
-// r - 1: step s of the block holds pixel s - j of its row j, one pixel per group of lanes,
-// and all of them advance together on the one chain a row alone would wait on. The rows are
-// first copied into that skewed order (a zero pixel before each row's first), unfiltered
+// pixels (r, i - 1), (r - 1, i) and (r - 1, i - 1), so row r can run behind row r - 1: step s
+// of the block holds pixel s - kLag * j of its row j, one pixel per group of lanes, and all
+// of them advance together on the one chain a row alone would wait on. With a lag of two
+// pixels rather than one, the pixel above comes from two steps back, off that chain. The rows
+// are first copied into that skewed order (zero pixels before each row's first), unfiltered
 // there, and copied back.
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "decode/png_paeth_block.cc"
@@ -20,31 +21,40 @@ namespace hn = hwy::HWY_NAMESPACE;
 // Bytes of one step of the skewed block: the block's pixels at that step, with spare bytes.
 constexpr size_t kStepBytes = 8;
 
+// Pixels each row runs behind the row above it.
+constexpr size_t kLag = 2;
+
 #if HWY_TARGET != HWY_SCALAR
 
 // The block of 8 / kBpp rows: a step is 8 bytes, one 8-lane vector of int16 once widened.
 template <size_t kBpp>
 constexpr size_t kBlockRows = kStepBytes / kBpp;
 
+template <size_t kBpp>
+size_t Steps(size_t pixels) {
+  return pixels + kLag * (kBlockRows<kBpp> - 1);
+}
+
 // Copies the rows into `skew` (step s, row j at byte s * kStepBytes + j * kBpp), zero where
-// a row has not started yet. Steps past a row's end are left as they are: their results are
-// never copied back.
+// a row has not started yet. The steps past a row's end are zeros too, so that every byte
+// the kernel reads was written; their results are never copied back.
 template <size_t kBpp>
 void Skew(const uint8_t* first, size_t stride, size_t pixels, uint8_t* skew) {
+  const size_t steps = Steps<kBpp>(pixels);
   for (size_t j = 0; j < kBlockRows<kBpp>; ++j) {
     const uint8_t* row = first + j * stride;
     uint8_t* out = skew + j * kBpp;
-    for (size_t s = 0; s < j; ++s) std::memset(out + s * kStepBytes, 0, kBpp);
-    out += j * kStepBytes;
+    const size_t start = kLag * j;
+    for (size_t s = 0; s < start; ++s) std::memset(out + s * kStepBytes, 0, kBpp);
+    out += start * kStepBytes;
     for (size_t p = 0; p < pixels; ++p) std::memcpy(out + p * kStepBytes, row + p * kBpp, kBpp);
-    // The steps after the row's end, so every byte the kernel reads was written.
-    for (size_t s = pixels + j; s < pixels + kBlockRows<kBpp> - 1; ++s) {
+    for (size_t s = start + pixels; s < steps; ++s) {
       std::memset(skew + s * kStepBytes + j * kBpp, 0, kBpp);
     }
   }
   constexpr size_t kUsed = kBlockRows<kBpp> * kBpp;
   if constexpr (kUsed < kStepBytes) {  // bpp 3: the lanes past the block's pixels
-    for (size_t s = 0; s < pixels + kBlockRows<kBpp> - 1; ++s) {
+    for (size_t s = 0; s < steps; ++s) {
       std::memset(skew + s * kStepBytes + kUsed, 0, kStepBytes - kUsed);
     }
   }
@@ -54,7 +64,7 @@ template <size_t kBpp>
 void Unskew(const uint8_t* skew, size_t pixels, uint8_t* first, size_t stride) {
   for (size_t j = 0; j < kBlockRows<kBpp>; ++j) {
     uint8_t* row = first + j * stride;
-    const uint8_t* in = skew + j * kStepBytes + j * kBpp;
+    const uint8_t* in = skew + kLag * j * kStepBytes + j * kBpp;
     for (size_t p = 0; p < pixels; ++p) std::memcpy(row + p * kBpp, in + p * kStepBytes, kBpp);
   }
 }
@@ -64,26 +74,29 @@ void PaethBlockRows(uint8_t* first, size_t stride, const uint8_t* prev, size_t b
                     uint8_t* scratch) {
   constexpr size_t kRows = kBlockRows<kBpp>;
   const size_t pixels = bytes / kBpp;
-  const size_t steps = pixels + kRows - 1;
+  const size_t steps = Steps<kBpp>(pixels);
   uint8_t* skew = scratch;
   // The row above the block, then zeros: what row 0 sees above it at every step.
   uint8_t* above = scratch + steps * kStepBytes;
   std::memcpy(above, prev, bytes);
-  std::memset(above + bytes, 0, (kRows - 1) * kBpp + kStepBytes);
+  std::memset(above + bytes, 0, kLag * (kRows - 1) * kBpp + kStepBytes);
   Skew<kBpp>(first, stride, pixels, skew);
 
   const hn::CappedTag<uint8_t, kStepBytes> d8;
   const hn::Rebind<int16_t, decltype(d8)> d;
-  const auto row0 = hn::FirstN(d, kBpp);
+  // Row 0's lanes as a vector of ones, not a mask: GCC 12 fails to compile (internal error)
+  // AVX3's masked widening load that IfThenElseZero would give.
+  const auto row0 = hn::VecFromMask(d, hn::FirstN(d, kBpp));
   const auto low_byte = hn::Set(d, 0xFF);
-  auto a = hn::Zero(d);  // the previous step's results: each row's pixel to the left
-  auto c = hn::Zero(d);  // the previous step's b: each row's pixel above and to the left
+  auto a = hn::Zero(d);        // the previous step's results: each row's pixel to the left
+  auto earlier = hn::Zero(d);  // the results of the step before that
+  auto c = hn::Zero(d);        // the previous step's b: each row's pixel above and to the left
   for (size_t s = 0; s < steps; ++s) {
     uint8_t* at = skew + s * kStepBytes;
     const auto x = hn::PromoteTo(d, hn::LoadU(d8, at));
-    const auto up = hn::IfThenElseZero(row0, hn::PromoteTo(d, hn::LoadU(d8, above + s * kBpp)));
-    // Row j's pixel above is row j - 1's result of the previous step, one pixel lower.
-    const auto b = hn::Or(hn::ShiftLeftLanes<kBpp>(d, a), up);
+    const auto up = hn::And(row0, hn::PromoteTo(d, hn::LoadU(d8, above + s * kBpp)));
+    // Row j's pixel above is row j - 1's result of kLag steps back, one pixel lower.
+    const auto b = hn::Or(hn::ShiftLeftLanes<kBpp>(d, earlier), up);
     const auto bc = hn::Sub(b, c);
     const auto pa = hn::Abs(bc);
     const auto ac = hn::Sub(a, c);
@@ -91,6 +104,7 @@ void PaethBlockRows(uint8_t* first, size_t stride, const uint8_t* prev, size_t b
     const auto pc = hn::Abs(hn::Add(ac, bc));
     const auto not_a = hn::Or(hn::Lt(pb, pa), hn::Lt(pc, pa));
     const auto predictor = hn::IfThenElse(not_a, hn::IfThenElse(hn::Lt(pc, pb), c, b), a);
+    earlier = a;
     a = hn::And(hn::Add(x, predictor), low_byte);
     hn::StoreU(hn::DemoteTo(d8, a), d8, at);
     c = b;
@@ -131,8 +145,8 @@ HWY_EXPORT(SelectPaethBlockForTarget);
 PaethBlock SelectPaethBlock(int bpp) { return HWY_DYNAMIC_DISPATCH(SelectPaethBlockForTarget)(bpp); }
 
 size_t PaethBlockScratchBytes(size_t bytes) {
-  // The skewed steps (at most bytes + 7 of them) and the row above with its zeros.
-  return (bytes + 8) * 8 + bytes + 32;
+  // The skewed steps (at most bytes + 14 of them) and the row above with its zeros.
+  return (bytes + 16) * 8 + bytes + 32;
 }
 
 }  // namespace pixconv::decode_internal

@@ -1,9 +1,10 @@
 // Highway kernels for the hottest row expansions: RGB8 to RGBA8 with opaque alpha, 8-bit
-// gray to RGBA8, and palette indices to RGB8 / RGBA8.
+// gray to RGBA8, palette indices to RGB8 / RGBA8, and 16-bit samples to little-endian.
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "decode/png_rows.cc"
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 
+#include <bit>
 #include <cstring>
 
 #include "decode/png_expand.h"
@@ -28,6 +29,26 @@ void Rgb8ToRgba8Row(const uint8_t* src, size_t pixels, uint8_t* dst) {
     dst[4 * i + 1] = src[3 * i + 1];
     dst[4 * i + 2] = src[3 * i + 2];
     dst[4 * i + 3] = 255;
+  }
+}
+
+// Swaps the bytes of each 16-bit sample (the wrapper calls it on little-endian hosts only).
+void SwapBytes16Row(const uint8_t* src, size_t samples, uint8_t* dst) {
+  const size_t bytes = 2 * samples;
+  size_t i = 0;
+#if HWY_TARGET != HWY_SCALAR
+  const hn::ScalableTag<uint8_t> d8;
+  const hn::Repartition<uint16_t, decltype(d8)> d16;
+  const size_t lanes = hn::Lanes(d8);
+  for (; i + lanes <= bytes; i += lanes) {
+    const auto v = hn::BitCast(d16, hn::LoadU(d8, src + i));
+    hn::StoreU(hn::BitCast(d8, hn::Or(hn::ShiftLeft<8>(v), hn::ShiftRight<8>(v))), d8, dst + i);
+  }
+#endif
+  for (; i < bytes; i += 2) {
+    const uint8_t high = src[i];
+    dst[i] = src[i + 1];
+    dst[i + 1] = high;
   }
 }
 
@@ -113,10 +134,19 @@ namespace pixconv::decode_internal {
 
 HWY_EXPORT(Rgb8ToRgba8Row);
 HWY_EXPORT(Gray8ToRgba8Row);
+HWY_EXPORT(SwapBytes16Row);
 HWY_EXPORT(PaletteRow);
 
 void Rgb8ToRgba8(const uint8_t* src, size_t pixels, uint8_t* dst) {
   HWY_DYNAMIC_DISPATCH(Rgb8ToRgba8Row)(src, pixels, dst);
+}
+
+void Be16ToNative(const uint8_t* src, size_t samples, uint8_t* dst) {
+  if constexpr (std::endian::native == std::endian::big) {
+    std::memmove(dst, src, 2 * samples);
+  } else {
+    HWY_DYNAMIC_DISPATCH(SwapBytes16Row)(src, samples, dst);
+  }
 }
 
 void Gray8ToRgba8(const uint8_t* src, size_t pixels, int key, uint8_t* dst) {
