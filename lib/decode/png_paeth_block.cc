@@ -35,11 +35,91 @@ size_t Steps(size_t pixels) {
   return pixels + kLag * (kBlockRows<kBpp> - 1);
 }
 
+// Skew for steps [begin, end), one pixel at a time.
+template <size_t kBpp>
+void SkewSteps(const uint8_t* first, size_t stride, size_t pixels, size_t begin, size_t end,
+               uint8_t* skew) {
+  for (size_t s = begin; s < end; ++s) {
+    for (size_t j = 0; j < kBlockRows<kBpp>; ++j) {
+      uint8_t* out = skew + s * kStepBytes + j * kBpp;
+      const size_t start = kLag * j;
+      if (s >= start && s - start < pixels) {
+        std::memcpy(out, first + j * stride + (s - start) * kBpp, kBpp);
+      } else {
+        std::memset(out, 0, kBpp);
+      }
+    }
+  }
+}
+
+template <size_t kBpp>
+void UnskewSteps(const uint8_t* skew, size_t pixels, size_t begin, size_t end, uint8_t* first,
+                 size_t stride) {
+  for (size_t s = begin; s < end; ++s) {
+    for (size_t j = 0; j < kBlockRows<kBpp>; ++j) {
+      const size_t start = kLag * j;
+      if (s >= start && s - start < pixels) {
+        std::memcpy(first + j * stride + (s - start) * kBpp,
+                    skew + s * kStepBytes + j * kBpp, kBpp);
+      }
+    }
+  }
+}
+
+// bpp 2, four rows: where all four rows have pixels, four steps at a time as a 4 x 4
+// transpose of 16-bit pixels (each row's four pixels loaded together); the edges one by one.
+void Skew2(const uint8_t* first, size_t stride, size_t pixels, uint8_t* skew) {
+  const hn::CappedTag<uint8_t, 16> d8;
+  const hn::Repartition<uint16_t, decltype(d8)> d16;
+  const hn::Repartition<uint32_t, decltype(d8)> d32;
+  size_t s = kLag * 3;  // the first step of the last row
+  SkewSteps<2>(first, stride, pixels, 0, s, skew);
+  // Row 0's load reads pixels s to s + 7, all in the row.
+  for (; s + 8 <= pixels; s += 4) {
+    const auto r0 = hn::BitCast(d16, hn::LoadU(d8, first + 2 * s));
+    const auto r1 = hn::BitCast(d16, hn::LoadU(d8, first + stride + 2 * (s - kLag)));
+    const auto r2 = hn::BitCast(d16, hn::LoadU(d8, first + 2 * stride + 2 * (s - 2 * kLag)));
+    const auto r3 = hn::BitCast(d16, hn::LoadU(d8, first + 3 * stride + 2 * (s - 3 * kLag)));
+    const auto r01 = hn::BitCast(d32, hn::InterleaveLower(d16, r0, r1));
+    const auto r23 = hn::BitCast(d32, hn::InterleaveLower(d16, r2, r3));
+    uint8_t* out = skew + s * kStepBytes;
+    hn::StoreU(hn::BitCast(d8, hn::InterleaveLower(d32, r01, r23)), d8, out);
+    hn::StoreU(hn::BitCast(d8, hn::InterleaveUpper(d32, r01, r23)), d8, out + 16);
+  }
+  SkewSteps<2>(first, stride, pixels, s, Steps<2>(pixels), skew);
+}
+
+void Unskew2(const uint8_t* skew, size_t pixels, uint8_t* first, size_t stride) {
+  const hn::CappedTag<uint8_t, 16> d8;
+  const hn::Half<decltype(d8)> half;
+  const hn::Repartition<uint16_t, decltype(d8)> d16;
+  size_t s = kLag * 3;
+  UnskewSteps<2>(skew, pixels, 0, s, first, stride);
+  for (; s + 4 <= pixels; s += 4) {
+    // Steps s, s + 1 and s + 2, s + 3: rows 0 to 3 of each, back to four pixels per row.
+    const auto lo = hn::BitCast(d16, hn::LoadU(d8, skew + s * kStepBytes));
+    const auto hi = hn::BitCast(d16, hn::LoadU(d8, skew + s * kStepBytes + 16));
+    const auto t0 = hn::InterleaveLower(d16, lo, hi);
+    const auto t1 = hn::InterleaveUpper(d16, lo, hi);
+    const auto rows01 = hn::BitCast(d8, hn::InterleaveLower(d16, t0, t1));
+    const auto rows23 = hn::BitCast(d8, hn::InterleaveUpper(d16, t0, t1));
+    hn::StoreU(hn::LowerHalf(half, rows01), half, first + 2 * s);
+    hn::StoreU(hn::UpperHalf(half, rows01), half, first + stride + 2 * (s - kLag));
+    hn::StoreU(hn::LowerHalf(half, rows23), half, first + 2 * stride + 2 * (s - 2 * kLag));
+    hn::StoreU(hn::UpperHalf(half, rows23), half, first + 3 * stride + 2 * (s - 3 * kLag));
+  }
+  UnskewSteps<2>(skew, pixels, s, Steps<2>(pixels), first, stride);
+}
+
 // Copies the rows into `skew` (step s, row j at byte s * kStepBytes + j * kBpp), zero where
 // a row has not started yet. The steps past a row's end are zeros too, so that every byte
 // the kernel reads was written; their results are never copied back.
 template <size_t kBpp>
 void Skew(const uint8_t* first, size_t stride, size_t pixels, uint8_t* skew) {
+  if constexpr (kBpp == 2) {
+    Skew2(first, stride, pixels, skew);
+    return;
+  }
   const size_t steps = Steps<kBpp>(pixels);
   for (size_t j = 0; j < kBlockRows<kBpp>; ++j) {
     const uint8_t* row = first + j * stride;
@@ -62,6 +142,10 @@ void Skew(const uint8_t* first, size_t stride, size_t pixels, uint8_t* skew) {
 
 template <size_t kBpp>
 void Unskew(const uint8_t* skew, size_t pixels, uint8_t* first, size_t stride) {
+  if constexpr (kBpp == 2) {
+    Unskew2(skew, pixels, first, stride);
+    return;
+  }
   for (size_t j = 0; j < kBlockRows<kBpp>; ++j) {
     uint8_t* row = first + j * stride;
     const uint8_t* in = skew + kLag * j * kStepBytes + j * kBpp;
