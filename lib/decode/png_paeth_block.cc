@@ -11,6 +11,7 @@
 
 #include <cstring>
 
+#include "decode/png_paeth-inl.h"
 #include "decode/png_unfilter.h"
 #include "hwy/highway.h"
 
@@ -176,15 +177,8 @@ void PaethBlockRows(uint8_t* first, size_t stride, const uint8_t* prev, size_t b
     const auto up = hn::And(row0, hn::PromoteTo(d, hn::LoadU(d8, above + s * kBpp)));
     // Row j's pixel above is row j - 1's result of kLag steps back, one pixel lower.
     const auto b = hn::Or(hn::ShiftLeftLanes<kBpp>(d, earlier), up);
-    const auto bc = hn::Sub(b, c);
-    const auto pa = hn::Abs(bc);
-    const auto ac = hn::Sub(a, c);
-    const auto pb = hn::Abs(ac);
-    const auto pc = hn::Abs(hn::Add(ac, bc));
-    const auto not_a = hn::Or(hn::Lt(pb, pa), hn::Lt(pc, pa));
-    const auto predictor = hn::IfThenElse(not_a, hn::IfThenElse(hn::Lt(pc, pb), c, b), a);
     earlier = a;
-    a = hn::And(hn::Add(x, predictor), low_byte);
+    a = hn::And(PaethSum(x, a, b, c), low_byte);
     hn::StoreU(hn::DemoteTo(d8, a), d8, at);
     c = b;
   }
