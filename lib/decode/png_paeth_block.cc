@@ -19,7 +19,7 @@ HWY_BEFORE_NAMESPACE();
 namespace pixconv::decode_internal::HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
 
-// Bytes of one step of the skewed block: the block's pixels at that step, with spare bytes.
+// Bytes of one step of the skewed block: its rows' pixels at that step.
 constexpr size_t kStepBytes = 8;
 
 // Pixels each row runs behind the row above it.
@@ -164,8 +164,8 @@ void PaethBlockRows(uint8_t* first, size_t stride, const uint8_t* prev, size_t b
 
   const hn::CappedTag<uint8_t, kStepBytes> d8;
   const hn::Rebind<int16_t, decltype(d8)> d;
-  // Row 0's lanes as a vector of ones, not a mask: GCC 12 fails to compile (internal error)
-  // AVX3's masked widening load that IfThenElseZero would give.
+  // All ones in row 0's lanes, a vector rather than a mask: GCC 12 fails to compile (internal
+  // error) the AVX3 masked widening load that IfThenElseZero would give.
   const auto row0 = hn::VecFromMask(d, hn::FirstN(d, kBpp));
   const auto low_byte = hn::Set(d, 0xFF);
   auto a = hn::Zero(d);        // the previous step's results: each row's pixel to the left
@@ -216,7 +216,9 @@ namespace pixconv::decode_internal {
 
 HWY_EXPORT(SelectPaethBlockForTarget);
 
-PaethBlock SelectPaethBlock(int bpp) { return HWY_DYNAMIC_DISPATCH(SelectPaethBlockForTarget)(bpp); }
+PaethBlock SelectPaethBlock(int bpp) {
+  return HWY_DYNAMIC_DISPATCH(SelectPaethBlockForTarget)(bpp);
+}
 
 size_t PaethBlockScratchBytes(size_t bytes) {
   // The skewed steps (at most bytes + 14 of them) and the row above with its zeros.
