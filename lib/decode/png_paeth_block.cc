@@ -37,15 +37,16 @@ size_t Steps(size_t pixels) {
   return pixels + kLag * (kBlockRows<kBpp> - 1);
 }
 
-// Skew for steps [begin, end), one pixel at a time.
+// Skew for steps [begin, end) of the first `rows` rows, one pixel at a time; the lanes of
+// rows past those are zeros.
 template <size_t kBpp>
-void SkewSteps(const uint8_t* first, size_t stride, size_t pixels, size_t begin, size_t end,
-               uint8_t* skew) {
+void SkewSteps(const uint8_t* first, size_t stride, size_t pixels, size_t rows, size_t begin,
+               size_t end, uint8_t* skew) {
   for (size_t s = begin; s < end; ++s) {
     for (size_t j = 0; j < kBlockRows<kBpp>; ++j) {
       uint8_t* out = skew + s * kStepBytes + j * kBpp;
       const size_t start = kLag * j;
-      if (s >= start && s - start < pixels) {
+      if (j < rows && s >= start && s - start < pixels) {
         std::memcpy(out, first + j * stride + (s - start) * kBpp, kBpp);
       } else {
         std::memset(out, 0, kBpp);
@@ -55,10 +56,10 @@ void SkewSteps(const uint8_t* first, size_t stride, size_t pixels, size_t begin,
 }
 
 template <size_t kBpp>
-void UnskewSteps(const uint8_t* skew, size_t pixels, size_t begin, size_t end, uint8_t* first,
-                 size_t stride) {
+void UnskewSteps(const uint8_t* skew, size_t pixels, size_t rows, size_t begin, size_t end,
+                 uint8_t* first, size_t stride) {
   for (size_t s = begin; s < end; ++s) {
-    for (size_t j = 0; j < kBlockRows<kBpp>; ++j) {
+    for (size_t j = 0; j < rows; ++j) {
       const size_t start = kLag * j;
       if (s >= start && s - start < pixels) {
         std::memcpy(first + j * stride + (s - start) * kBpp,
@@ -75,7 +76,7 @@ void Skew2(const uint8_t* first, size_t stride, size_t pixels, uint8_t* skew) {
   const hn::Repartition<uint16_t, decltype(d8)> d16;
   const hn::Repartition<uint32_t, decltype(d8)> d32;
   size_t s = kLag * 3;  // the first step of the last row
-  SkewSteps<2>(first, stride, pixels, 0, s, skew);
+  SkewSteps<2>(first, stride, pixels, 4, 0, s, skew);
   // Row 0's load reads pixels s to s + 7, all in the row.
   for (; s + 8 <= pixels; s += 4) {
     const auto r0 = hn::BitCast(d16, hn::LoadU(d8, first + 2 * s));
@@ -88,7 +89,7 @@ void Skew2(const uint8_t* first, size_t stride, size_t pixels, uint8_t* skew) {
     hn::StoreU(hn::BitCast(d8, hn::InterleaveLower(d32, r01, r23)), d8, out);
     hn::StoreU(hn::BitCast(d8, hn::InterleaveUpper(d32, r01, r23)), d8, out + 16);
   }
-  SkewSteps<2>(first, stride, pixels, s, Steps<2>(pixels), skew);
+  SkewSteps<2>(first, stride, pixels, 4, s, Steps<2>(pixels), skew);
 }
 
 void Unskew2(const uint8_t* skew, size_t pixels, uint8_t* first, size_t stride) {
@@ -96,7 +97,7 @@ void Unskew2(const uint8_t* skew, size_t pixels, uint8_t* first, size_t stride) 
   const hn::Half<decltype(d8)> half;
   const hn::Repartition<uint16_t, decltype(d8)> d16;
   size_t s = kLag * 3;
-  UnskewSteps<2>(skew, pixels, 0, s, first, stride);
+  UnskewSteps<2>(skew, pixels, 4, 0, s, first, stride);
   for (; s + 4 <= pixels; s += 4) {
     // Steps s, s + 1 and s + 2, s + 3: rows 0 to 3 of each, back to four pixels per row.
     const auto lo = hn::BitCast(d16, hn::LoadU(d8, skew + s * kStepBytes));
@@ -110,19 +111,24 @@ void Unskew2(const uint8_t* skew, size_t pixels, uint8_t* first, size_t stride) 
     hn::StoreU(hn::LowerHalf(half, rows23), half, first + 2 * stride + 2 * (s - 2 * kLag));
     hn::StoreU(hn::UpperHalf(half, rows23), half, first + 3 * stride + 2 * (s - 3 * kLag));
   }
-  UnskewSteps<2>(skew, pixels, s, Steps<2>(pixels), first, stride);
+  UnskewSteps<2>(skew, pixels, 4, s, Steps<2>(pixels), first, stride);
 }
 
 // Copies the rows into `skew` (step s, row j at byte s * kStepBytes + j * kBpp), zero where
 // a row has not started yet. The steps past a row's end are zeros too, so that every byte
 // the kernel reads was written; their results are never copied back.
+// A block of fewer rows than kBlockRows (a shorter run of Paeth rows) goes pixel by pixel.
 template <size_t kBpp>
-void Skew(const uint8_t* first, size_t stride, size_t pixels, uint8_t* skew) {
+void Skew(const uint8_t* first, size_t stride, size_t pixels, size_t rows, uint8_t* skew) {
+  const size_t steps = Steps<kBpp>(pixels);
+  if (rows < kBlockRows<kBpp>) {
+    SkewSteps<kBpp>(first, stride, pixels, rows, 0, steps, skew);
+    return;
+  }
   if constexpr (kBpp == 2) {
     Skew2(first, stride, pixels, skew);
     return;
   }
-  const size_t steps = Steps<kBpp>(pixels);
   for (size_t j = 0; j < kBlockRows<kBpp>; ++j) {
     const uint8_t* row = first + j * stride;
     uint8_t* out = skew + j * kBpp;
@@ -137,7 +143,11 @@ void Skew(const uint8_t* first, size_t stride, size_t pixels, uint8_t* skew) {
 }
 
 template <size_t kBpp>
-void Unskew(const uint8_t* skew, size_t pixels, uint8_t* first, size_t stride) {
+void Unskew(const uint8_t* skew, size_t pixels, size_t rows, uint8_t* first, size_t stride) {
+  if (rows < kBlockRows<kBpp>) {
+    UnskewSteps<kBpp>(skew, pixels, rows, 0, Steps<kBpp>(pixels), first, stride);
+    return;
+  }
   if constexpr (kBpp == 2) {
     Unskew2(skew, pixels, first, stride);
     return;
@@ -150,8 +160,8 @@ void Unskew(const uint8_t* skew, size_t pixels, uint8_t* first, size_t stride) {
 }
 
 template <size_t kBpp>
-void PaethBlockRows(uint8_t* first, size_t stride, const uint8_t* prev, size_t bytes,
-                    uint8_t* scratch) {
+void PaethBlockRows(uint8_t* first, size_t stride, size_t rows, const uint8_t* prev,
+                    size_t bytes, uint8_t* scratch) {
   constexpr size_t kRows = kBlockRows<kBpp>;
   const size_t pixels = bytes / kBpp;
   const size_t steps = Steps<kBpp>(pixels);
@@ -160,7 +170,7 @@ void PaethBlockRows(uint8_t* first, size_t stride, const uint8_t* prev, size_t b
   uint8_t* above = scratch + steps * kStepBytes;
   std::memcpy(above, prev, bytes);
   std::memset(above + bytes, 0, kLag * (kRows - 1) * kBpp + kStepBytes);
-  Skew<kBpp>(first, stride, pixels, skew);
+  Skew<kBpp>(first, stride, pixels, rows, skew);
 
   const hn::CappedTag<uint8_t, kStepBytes> d8;
   const hn::Rebind<int16_t, decltype(d8)> d;
@@ -182,7 +192,7 @@ void PaethBlockRows(uint8_t* first, size_t stride, const uint8_t* prev, size_t b
     hn::StoreU(hn::DemoteTo(d8, a), d8, at);
     c = b;
   }
-  Unskew<kBpp>(skew, pixels, first, stride);
+  Unskew<kBpp>(skew, pixels, rows, first, stride);
 }
 
 template <size_t kBpp>

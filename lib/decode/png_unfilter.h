@@ -20,14 +20,15 @@ void SelectUnfilters(int bpp, UnfilterFn out[5]);
 // The name of the SIMD target the kernels run on.
 const char* UnfilterTargetName();
 
-// Reverses Paeth on `rows` consecutive rows at once (png_paeth_block.cc): row j of the block
-// starts at first + j * stride, `bytes` long; prev is the row above the first, unfiltered.
-// `scratch` holds PaethBlockScratchBytes(bytes). Rows need no slack.
-using PaethBlockFn = void (*)(uint8_t* first, size_t stride, const uint8_t* prev, size_t bytes,
-                              uint8_t* scratch);
+// Reverses Paeth on `rows` consecutive rows at once (png_paeth_block.cc), 2 to
+// PaethBlock::rows of them: row j of the block starts at first + j * stride, `bytes` long;
+// prev is the row above the first, unfiltered. `scratch` holds PaethBlockScratchBytes(bytes).
+// Rows need no slack.
+using PaethBlockFn = void (*)(uint8_t* first, size_t stride, size_t rows, const uint8_t* prev,
+                              size_t bytes, uint8_t* scratch);
 struct PaethBlock {
   PaethBlockFn fn = nullptr;
-  size_t rows = 0;
+  size_t rows = 0;  // the most rows a call takes, and the number it is fastest at
 };
 
 // The block kernel for `bpp`, or {nullptr, 0} where the target or bpp has none.

@@ -1,5 +1,5 @@
-// RowUnfilter (png_unfilter.h): runs of Paeth rows go to the block kernel, every other row to
-// its row kernel.
+// RowUnfilter (png_unfilter.h): runs of two or more Paeth rows go to the block kernel, every
+// other row to its row kernel.
 #include <new>
 
 #include "decode/png_unfilter.h"
@@ -16,12 +16,13 @@ bool RowUnfilter::Init(int bpp, size_t widest) {
 
 size_t RowUnfilter::Run(uint8_t* row, const uint8_t* prev, size_t bytes, size_t left) {
   const size_t stride = bytes + 1;
-  if (block_.fn != nullptr && left >= block_.rows) {
+  if (block_.fn != nullptr) {
+    const size_t most = left < block_.rows ? left : block_.rows;
     size_t paeth = 0;
-    while (paeth < block_.rows && row[paeth * stride] == 4) ++paeth;
-    if (paeth == block_.rows) {
-      block_.fn(row + 1, stride, prev, bytes, scratch_.get());
-      return block_.rows;
+    while (paeth < most && row[paeth * stride] == 4) ++paeth;
+    if (paeth >= 2) {
+      block_.fn(row + 1, stride, paeth, prev, bytes, scratch_.get());
+      return paeth;
     }
   }
   const uint8_t filter = row[0];
