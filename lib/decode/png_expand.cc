@@ -33,12 +33,12 @@ void Gray(const PngStructure& png, bool rgba, const uint8_t* src, uint32_t width
           uint8_t* scratch) {
   const int bits = png.header.bit_depth;
   if (bits == 16) {
+    if (!rgba) {
+      Be16ToNative(src, width, dst);
+      return;
+    }
     for (uint32_t i = 0; i < width; ++i) {
       const uint16_t g = Be16(src + 2 * i);
-      if (!rgba) {
-        Put16(dst + 2 * i, g);
-        continue;
-      }
       const uint16_t a = png.has_trns && g == png.trns_key[0] ? 0 : 0xFFFF;
       Put16(dst + 8 * i, g);
       Put16(dst + 8 * i + 2, g);
@@ -53,6 +53,10 @@ void Gray(const PngStructure& png, bool rgba, const uint8_t* src, uint32_t width
     v = scratch;
   }
   const int scale = bits == 1 ? 255 : bits == 2 ? 85 : bits == 4 ? 17 : 1;
+  if (rgba && bits == 8) {
+    Gray8ToRgba8(v, width, png.has_trns ? int{png.trns_key[0]} : 256, dst);
+    return;
+  }
   if (!rgba) {
     for (uint32_t i = 0; i < width; ++i) dst[i] = static_cast<uint8_t>(v[i] * scale);
     return;
@@ -73,26 +77,18 @@ void Palette(const PngStructure& png, bool rgba, const uint8_t* src, uint32_t wi
     Unpack(src, width, png.header.bit_depth, scratch);
     index = scratch;
   }
-  if (rgba) {
-    for (uint32_t i = 0; i < width; ++i) std::memcpy(dst + 4 * i, png.palette[index[i]], 4);
-  } else if (width > 0) {
-    // 4-byte copies, each overwriting the byte the next pixel then writes; the last is exact.
-    for (uint32_t i = 0; i + 1 < width; ++i) std::memcpy(dst + 3 * i, png.palette[index[i]], 4);
-    std::memcpy(dst + 3 * (width - 1), png.palette[index[width - 1]], 3);
-  }
+  PaletteToRgb8(index, width, png.palette, rgba ? 4 : 3, dst);
 }
 
 void Rgb(const PngStructure& png, bool rgba, const uint8_t* src, uint32_t width, uint8_t* dst) {
   if (png.header.bit_depth == 16) {
+    if (!rgba) {
+      Be16ToNative(src, size_t{width} * 3, dst);
+      return;
+    }
     for (uint32_t i = 0; i < width; ++i) {
       const uint8_t* p = src + 6 * i;
       const uint16_t r = Be16(p), g = Be16(p + 2), b = Be16(p + 4);
-      if (!rgba) {
-        Put16(dst + 6 * i, r);
-        Put16(dst + 6 * i + 2, g);
-        Put16(dst + 6 * i + 4, b);
-        continue;
-      }
       const bool clear = png.has_trns && r == png.trns_key[0] && g == png.trns_key[1] &&
                          b == png.trns_key[2];
       Put16(dst + 8 * i, r);
@@ -138,7 +134,7 @@ void GrayAlpha(const PngStructure& png, const uint8_t* src, uint32_t width, uint
 
 void Rgba(const PngStructure& png, const uint8_t* src, uint32_t width, uint8_t* dst) {
   if (png.header.bit_depth == 16) {
-    for (size_t i = 0; i < size_t{width} * 4; ++i) Put16(dst + 2 * i, Be16(src + 2 * i));
+    Be16ToNative(src, size_t{width} * 4, dst);
     return;
   }
   std::memcpy(dst, src, size_t{width} * 4);

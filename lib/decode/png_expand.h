@@ -27,4 +27,16 @@ void ExpandRow(const PngStructure& png, PngPixels pixels, const uint8_t* src, ui
 // SIMD: `pixels` RGB8 pixels to RGBA8 with alpha 255 (png_rows.cc).
 void Rgb8ToRgba8(const uint8_t* src, size_t pixels, uint8_t* dst);
 
+// SIMD: `samples` big-endian 16-bit samples to native byte order.
+void Be16ToNative(const uint8_t* src, size_t samples, uint8_t* dst);
+
+// SIMD: `pixels` 8-bit gray samples to RGBA8; alpha 0 where the sample equals `key`, else
+// 255 (a key above 255: always 255).
+void Gray8ToRgba8(const uint8_t* src, size_t pixels, int key, uint8_t* dst);
+
+// SIMD: `pixels` 8-bit palette indices to the first `channels` (3 or 4) bytes of their
+// palette entries, packed.
+void PaletteToRgb8(const uint8_t* index, size_t pixels, const uint8_t (*palette)[4],
+                   size_t channels, uint8_t* dst);
+
 }  // namespace pixconv::decode_internal

@@ -1,7 +1,8 @@
 // The fast PNG decoder: the chunk walk (png_chunks.cc), the whole IDAT stream inflated by
 // libdeflate in one call into a buffer of exactly the size IHDR implies, then, row by row while
 // the row is in cache, the filter reversed in place (png_unfilter.cc) and the row expanded into
-// the destination (png_expand.cc); Adam7 passes are expanded and then scattered.
+// the destination (png_expand.cc); runs of Paeth rows are unfiltered a few rows at a time;
+// Adam7 passes are expanded and then scattered.
 //
 // libpng stays the decoder of every file this one does not accept: an unusual chunk layout
 // at open, and at read a stream that is not exactly the image's size or a bad filter type.
@@ -151,15 +152,17 @@ class FastPngReader final : public CodecReader {
   bool Unfilter(const std::vector<PngPass>& passes, uint8_t* filtered, PngPixels pixels,
                 const RowTarget& target) {
     const PngHeader& h = png_.header;
-    UnfilterFn unfilter[5];
-    SelectUnfilters(h.FilterBytes(), unfilter);
     const size_t pixel_bytes = OutputPixelBytes(png_, pixels);
     const size_t widest = RowBytes(h, h.width);
+    RowUnfilter unfilter;
     std::unique_ptr<uint8_t[]> zeros = TryAllocate<uint8_t>(widest + kSlack);
     std::unique_ptr<uint8_t[]> scratch = TryAllocate<uint8_t>(h.width);
     std::unique_ptr<uint8_t[]> pass_row;
     if (h.interlaced) pass_row = TryAllocate<uint8_t>(pixel_bytes * h.width);
-    if (!zeros || !scratch || (h.interlaced && !pass_row)) return false;
+    if (!unfilter.Init(h.FilterBytes(), widest) || !zeros || !scratch ||
+        (h.interlaced && !pass_row)) {
+      return false;
+    }
     std::memset(zeros.get(), 0, widest + kSlack);
 
     uint8_t* row = filtered;
@@ -167,20 +170,22 @@ class FastPngReader final : public CodecReader {
       if (pass.width == 0 || pass.height == 0) continue;
       const size_t row_bytes = RowBytes(h, pass.width);
       const uint8_t* prev = zeros.get();
-      for (uint32_t y = 0; y < pass.height; ++y) {
-        const uint8_t filter = row[0];
-        uint8_t* bytes = row + 1;
-        if (filter > 4) return false;
-        if (filter != 0) unfilter[filter](bytes, prev, row_bytes);
-        uint8_t* dst = target.data + (size_t{pass.y0} + size_t{y} * pass.dy) * target.stride;
-        if (pass.dx == 1) {  // the whole image, or Adam7's last pass: every pixel of its rows
-          ExpandRow(png_, pixels, bytes, pass.width, dst, scratch.get());
-        } else {
-          ExpandRow(png_, pixels, bytes, pass.width, pass_row.get(), scratch.get());
-          Scatter(pass_row.get(), pass, pixel_bytes, dst);
+      for (uint32_t y = 0; y < pass.height;) {
+        const size_t rows = unfilter.Run(row, prev, row_bytes, pass.height - y);
+        if (rows == 0) return false;
+        // The rows just unfiltered, expanded while they are in cache.
+        for (const uint32_t end = y + static_cast<uint32_t>(rows); y < end; ++y) {
+          uint8_t* bytes = row + 1;
+          uint8_t* dst = target.data + (size_t{pass.y0} + size_t{y} * pass.dy) * target.stride;
+          if (pass.dx == 1) {  // the whole image, or Adam7's last pass: every pixel of its rows
+            ExpandRow(png_, pixels, bytes, pass.width, dst, scratch.get());
+          } else {
+            ExpandRow(png_, pixels, bytes, pass.width, pass_row.get(), scratch.get());
+            Scatter(pass_row.get(), pass, pixel_bytes, dst);
+          }
+          prev = bytes;
+          row += row_bytes + 1;
         }
-        prev = bytes;
-        row += row_bytes + 1;
       }
     }
     return true;

@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 
+#include "decode/png_paeth-inl.h"
 #include "decode/png_unfilter.h"
 #include "hwy/highway.h"
 
@@ -109,14 +110,7 @@ void PaethRowVector(uint8_t* row, const uint8_t* prev, size_t bytes) {
     const auto x = hn::PromoteTo(dw, x8);
     const auto b = hn::PromoteTo(dw, hn::LoadU(d, prev + i));
     // With p = a + b - c: |p - a| = |b - c|, |p - b| = |a - c|, |p - c| = |(a - c) + (b - c)|.
-    const auto bc = hn::Sub(b, c);
-    const auto pa = hn::Abs(bc);
-    const auto ac = hn::Sub(a, c);
-    const auto pb = hn::Abs(ac);
-    const auto pc = hn::Abs(hn::Add(ac, bc));
-    const auto not_a = hn::Or(hn::Lt(pb, pa), hn::Lt(pc, pa));
-    const auto predictor = hn::IfThenElse(not_a, hn::IfThenElse(hn::Lt(pc, pb), c, b), a);
-    a = hn::And(hn::Add(x, predictor), low_byte);
+    a = hn::And(PaethSum(x, a, b, c), low_byte);
     hn::StoreU(hn::IfThenElse(in_pixel, hn::DemoteTo(d, a), x8), d, row + i);
     c = b;
     x8 = next;

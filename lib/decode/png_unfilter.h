@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 
 namespace pixconv::decode_internal {
 
@@ -18,5 +19,38 @@ void SelectUnfilters(int bpp, UnfilterFn out[5]);
 
 // The name of the SIMD target the kernels run on.
 const char* UnfilterTargetName();
+
+// Reverses Paeth on `rows` consecutive rows at once (png_paeth_block.cc), 2 to
+// PaethBlock::rows of them: row j of the block starts at first + j * stride, `bytes` long;
+// prev is the row above the first, unfiltered. `scratch` holds PaethBlockScratchBytes(bytes).
+// Rows need no slack.
+using PaethBlockFn = void (*)(uint8_t* first, size_t stride, size_t rows, const uint8_t* prev,
+                              size_t bytes, uint8_t* scratch);
+struct PaethBlock {
+  PaethBlockFn fn = nullptr;
+  size_t rows = 0;  // the most rows a call takes, and the number it is fastest at
+};
+
+// The block kernel for `bpp`, or {nullptr, 0} where the target or bpp has none.
+PaethBlock SelectPaethBlock(int bpp);
+size_t PaethBlockScratchBytes(size_t bytes);
+
+// Unfilters the rows of one image, a row or a block of Paeth rows at a time. Filtered rows
+// are stored one after the other, each its filter-type byte and then its bytes.
+class RowUnfilter {
+ public:
+  // False when memory runs out. `widest` is the most bytes a row has.
+  bool Init(int bpp, size_t widest);
+
+  // Unfilters, in place, at least one and at most `left` rows from `row` on, of `bytes`
+  // each, below `prev` (unfiltered; zeros above a pass's first row); returns how many, or 0
+  // for a filter type above 4. The rows and prev need the slack UnfilterFn describes.
+  size_t Run(uint8_t* row, const uint8_t* prev, size_t bytes, size_t left);
+
+ private:
+  UnfilterFn unfilter_[5] = {};
+  PaethBlock block_;
+  std::unique_ptr<uint8_t[]> scratch_;
+};
 
 }  // namespace pixconv::decode_internal
