@@ -37,8 +37,9 @@ struct ColorRowParams {
   bool encode_srgb = false;  // input linear, output sRGB: encode RGB
   bool premultiply = false;  // RGB *= A after the transfer (only set for models with alpha)
   ClampBounds clamp;  // every normalized sample is clamped to [clamp.lower, clamp.upper]
-  // Write the destination with non-temporal stores (row_loop-inl.h): set for outputs of at
-  // least StreamMinOutputBytes() (StreamsOutput, stream_threshold.h).
+  // Write the destination with non-temporal stores (row_loop-inl.h). The plan sets it for
+  // outputs of at least StreamMinOutputBytes() (StreamsOutput); ConvertRows passes the kernels
+  // a copy that says how this band is written (LargeOutputStores, stream_threshold.h).
   bool stream = false;
   // Colormap kernels: the map's polynomial (static storage; RGBAF32) or its table of
   // kColormapLutSize packed pixels (RGBA8; process-wide, from ColormapLut).

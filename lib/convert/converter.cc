@@ -131,6 +131,7 @@ Status Converter::ConvertRows(const ImageView& src, const OutputView& dst, uint3
   using Stores = internal::LargeOutputStores;
   const bool large = impl.is_yuv ? impl.yuv.constants.stream : impl.color_params.stream;
   const Stores stores = large ? internal::NextLargeOutputStores(impl.options.to) : Stores::kCached;
+  // A band of one row can not be split for a trial; it streams, as planned.
   if (row_end - row_begin < 2 || stores == Stores::kStreamed || stores == Stores::kCached) {
     run(row_begin, row_end, stores != Stores::kCached);
     return Status::Ok();

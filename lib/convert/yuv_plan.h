@@ -68,7 +68,7 @@ struct YuvConstants {
   bool decode_srgb = false;  // RGB: sRGB -> linear (float kernels only)
   bool encode_srgb = false;  // RGB: linear -> sRGB (float kernels only)
   ClampBounds clamp;         // float kernels
-  bool stream = false;       // non-temporal output stores (StreamMinOutputBytes(), stream_threshold.h)
+  bool stream = false;       // non-temporal output stores: as ColorRowParams::stream
   // Fixed point: (L + bias) >> 6 is Y itself for every Y (full range), so the Y8 kernel copies
   // luma bytes to R, G and B without arithmetic. Set by checking all 256 values.
   bool luma_is_code = false;
