@@ -113,8 +113,11 @@ struct NarrowNorm {
       hn::Vec<DF> v = NarrowToFloat<T>(df, raw);
       // The datatype range of unsigned and float data anchors at 0; v - 0 is v exactly.
       if (p.anchor != 0.0f) v = hn::Sub(v, hn::Set(df, p.anchor));
-      return ClampUnit<kIsFloatSample<T>>(
-          df, hn::MulAdd(v, hn::Set(df, p.scale), hn::Set(df, p.offset)), p);
+      const hn::Vec<DF> t = hn::MulAdd(v, hn::Set(df, p.scale), hn::Set(df, p.offset));
+      if constexpr (!kIsFloatSample<T>) {
+        if (p.in_bounds) return t;
+      }
+      return ClampUnit<kIsFloatSample<T>>(df, t, p);
     };
     MapChannels<kC>(norm, r0, r1, r2, r3, t0, t1, t2, t3);
   }

@@ -37,6 +37,9 @@ struct ColorRowParams {
   bool encode_srgb = false;  // input linear, output sRGB: encode RGB
   bool premultiply = false;  // RGB *= A after the transfer (only set for models with alpha)
   ClampBounds clamp;  // every normalized sample is clamped to [clamp.lower, clamp.upper]
+  // 8/16-bit integers whose every value the float form already puts inside the clamp bounds
+  // (the datatype range, and every wider one): the kernels skip the clamp.
+  bool in_bounds = false;
   // Write the destination with non-temporal stores (row_loop-inl.h). The plan sets it for
   // outputs of at least StreamMinOutputBytes() (StreamsOutput); ConvertRows passes the kernels
   // a copy that says how this band is written (LargeOutputStores, stream_threshold.h).

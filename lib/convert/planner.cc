@@ -127,6 +127,26 @@ void SetNormalization(ChannelDatatype t, double lo, double hi, ColorRowParams* p
   }
 }
 
+// Whether every value of an 8/16-bit integer datatype normalizes, by the kernels' float form
+// (NarrowNorm), into [clamp.lower, clamp.upper], so that the clamp changes nothing. The form
+// is monotonic in v, so the type's extremes decide; targets differ in whether the multiply-add
+// is fused, so both forms must pass. A positive scale keeps every zero positive, as the clamp
+// would.
+bool IntegerSamplesInBounds(ChannelDatatype t, const ColorRowParams& p) {
+  if (IsFloat(t) || BitsPerSample(t) > 16 || !(p.scale > 0.0f)) return false;
+  double min = 0.0, max = 0.0;
+  DatatypeRange(t, &min, &max);
+  for (const double v : {min, max}) {
+    float x = static_cast<float>(v);
+    if (p.anchor != 0.0f) x -= p.anchor;
+    const volatile float product = x * p.scale;  // volatile: no contraction into an FMA
+    for (const float value : {std::fma(x, p.scale, p.offset), product + p.offset}) {
+      if (!(value >= p.clamp.lower && value <= p.clamp.upper)) return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 Status CheckOptionEnums(const ConvertOptions& o) {
@@ -261,6 +281,7 @@ Status PlanColor(const ImageView& src, const ConvertOptions& opts, Converter::Im
   key.swap_rb = key.channels > 1 && (bgr_input != (opts.order == ChannelOrder::BGRA));
   key.out = opts.to;
   SetNormalization(t, impl->range_lo, impl->range_hi, &p, &key.wide_math);
+  p.in_bounds = IntegerSamplesInBounds(t, p);
 
   if (opts.colormap != Colormap::None || opts.segmentation) PlanMapped(opts, impl, &key);
 
