@@ -21,8 +21,8 @@ work, with the median beside it.
   and size, its minimum) takes to move the row's bytes: I + O per frame (input and output
   bytes), or 2I + O for range:auto rows, which read their input twice (scan, then convert);
   i.e. an auto row's bound rate is (I+O)/(2I+O) of memcpy's byte rate. U8 rows skip the scan
-  (their range is always [0, 255]), so their auto rows keep I + O. "% of bound" is that time
-  over the row's minimum ("% of memory bound"): 100% converts at memcpy's speed.
+  (their range is always [0, 255]), so their auto rows keep I + O. "% of memory bound" is
+  that time over the row's minimum: 100% converts at memcpy's speed.
 - The compute bound of a row is its twin's minimum (the same row at the run's compute size,
   a small cache-resident frame that bench/protocol --compute-size adds; the JSON's context
   names it, compute_size=WxH, or --compute-size here) times the row's pixels over the twin's.
@@ -119,8 +119,10 @@ class Run:
         with open(path) as f:
             data = json.load(f)
         self.context = data.get("context", {})
-        # The small frame size whose rows are twins (compute bounds), not table rows.
-        self.compute_size = compute_size or self.context.get("compute_size") or None
+        # The small frame size whose rows are twins (compute bounds), not table rows; "none"
+        # ignores the context's.
+        self.compute_size = (None if compute_size == "none" else
+                             compute_size or self.context.get("compute_size") or None)
         self.rows = collections.OrderedDict()
         self.errors = collections.OrderedDict()
         for entry in data.get("benchmarks", []):
@@ -278,6 +280,7 @@ class Comparison:
 
     def compute_fraction(self):
         return self.fraction(self.compute_ms())
+
 
 def comparisons(runs):
     result = []
@@ -604,9 +607,6 @@ def main():
             not re.fullmatch(r"\d+x\d+", args.compute_size):
         parser.error("--compute-size takes WxH or none")
     runs = [Run(path, args.compute_size) for path in args.runs]
-    if args.compute_size == "none":
-        for run in runs:
-            run.compute_size = None
     for run in runs:
         if not run.rows:
             print(f"report.py: {run.path} has no per-repetition rows (written with "
