@@ -311,8 +311,8 @@ def peer_name(row):
     return "-" if row is None else row.name.rsplit("/", 1)[0]
 
 
-def fmt_percent(fraction):
-    return f"{100 * fraction:.0f}%" if fraction else "-"
+def fmt_percent(fraction, digits=0):
+    return f"{100 * fraction:.{digits}f}%" if fraction else "-"
 
 
 def markdown_table(comps):
@@ -352,12 +352,14 @@ def verdicts(runs, comps):
                 memory, compute = c.memory_fraction(), c.compute_fraction()
                 ok = ((memory or 0) >= MEMORY_BARS[c.row.size] or
                       (compute or 0) >= COMPUTE_BAR)
+                # One decimal: a row that misses a bar by a hair shows it.
                 datatype.append((ok, f"`{c.row.base}` {c.row.size} (memory "
-                                     f"{fmt_percent(memory)}, compute {fmt_percent(compute)})"))
+                                     f"{fmt_percent(memory, 1)}, compute "
+                                     f"{fmt_percent(compute, 1)})"))
             elif match.group(4) == "auto":
                 ok = (c.bound_fraction() or 0) >= COMPUTE_BAR
                 auto.append((ok, f"`{c.row.base}` {c.row.size} "
-                                 f"({fmt_percent(c.bound_fraction())} of its bound)"))
+                                 f"({fmt_percent(c.bound_fraction(), 1)} of its bound)"))
         bars = " / ".join(f"{100 * bar:.0f}% ({size})" for size, bar in MEMORY_BARS.items())
         for rows, text in (
                 (datatype, f"->RGBAF32 range:datatype rows reach {bars} of memcpy's byte rate "

@@ -205,9 +205,9 @@ COMPUTE_VERDICTS = [
     # 55% < 60%, but 91% of the compute bound; 64% >= 60% at 1080p; 69% < 75% at 4K; 80%.
     "- AVX2: 3 of 4 ->RGBAF32 range:datatype rows reach 60% (1920x1080) / 75% (3840x2160) of "
     "memcpy's byte rate or 90% of their compute bound; not: "
-    "`color/L_F32->RGBAF32/range:datatype` 3840x2160 (memory 69%, compute 28%)",
+    "`color/L_F32->RGBAF32/range:datatype` 3840x2160 (memory 69.0%, compute 27.6%)",
     "- AVX2: 3 of 4 ->RGBAF32 range:auto rows reach 90% of their bound; not: "
-    "`color/RGBA_U16->RGBAF32/range:auto` 1920x1080 (80% of its bound)",
+    "`color/RGBA_U16->RGBAF32/range:auto` 1920x1080 (80.0% of its bound)",
     # 120% > 105%; the auto rows' 53% (5.5 over 7.5), 57% (2 over 3.5) are below it.
     "- AVX2: faster than their compute bound by more than 5% (their twins measured slow, a "
     "verdict on them is in doubt): `color/RGBA_F32->RGBAF32/range:datatype` 1920x1080 (120%)",
