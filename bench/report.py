@@ -21,8 +21,22 @@ work, with the median beside it.
   and size, its minimum) takes to move the row's bytes: I + O per frame (input and output
   bytes), or 2I + O for range:auto rows, which read their input twice (scan, then convert);
   i.e. an auto row's bound rate is (I+O)/(2I+O) of memcpy's byte rate. U8 rows skip the scan
-  (their range is always [0, 255]), so their auto rows keep I + O. "% of bound" is that time
-  over the row's minimum: 100% converts at memcpy's speed.
+  (their range is always [0, 255]), so their auto rows keep I + O. "% of memory bound" is
+  that time over the row's minimum: 100% converts at memcpy's speed.
+- The compute bound of a row is its twin's minimum (the same row at the run's compute size,
+  a small cache-resident frame that bench/protocol --compute-size adds; the JSON's context
+  names it, compute_size=WxH, or --compute-size here) times the row's pixels over the twin's.
+  A row's bound is max(memory bound, compute bound). A range:auto row that scans runs the scan
+  and then the conversion, so its bound is scan + convert, where convert = max(memory time of
+  I + O, the range:datatype twin's scaled time) and scan = max(memory time of I, the auto
+  twin's minus the datatype twin's, scaled); without both twins it keeps the 2I + O memory
+  bound. "binds" says which bound is the larger, "% of bound" is that bound over the row's
+  minimum. Twins are no table rows.
+- The verdicts at the end of report.md: the ->RGBAF32 range:datatype rows (default transfer)
+  that reach 60% (1920x1080) or 75% (3840x2160) of memcpy's byte rate (their memory bound) or
+  90% of their compute bound, and the ->RGBAF32 range:auto rows that reach 90% of their bound;
+  then the ->RGBAF32 rows that beat their compute bound by more than 5%, whose twins measured
+  slow.
 """
 import argparse
 import collections
@@ -41,6 +55,12 @@ OUTPUT_BYTES = {"RGBA8": 4, "RGBAF32": 16}
 TO_MS = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}
 SIZE_RE = re.compile(r"^(.*)/(\d+)x(\d+)$")
 NOTE_RE = re.compile(r"\s*\(([^()]*)\)\s*$")
+# Fractions of memcpy's byte rate an ->RGBAF32 range:datatype row has to reach, per size.
+MEMORY_BARS = {"1920x1080": 0.6, "3840x2160": 0.75}
+COMPUTE_BAR = 0.9  # of a datatype row's compute bound, or of an auto row's bound
+# A row this much faster than its compute bound says its twin measured slow: the verdicts name
+# such rows, whose passing rests on that twin.
+BEATEN_BOUND = 1.05
 COLOR_RE = re.compile(r"^color/([A-Za-z]+)_([A-Z0-9]+)->(RGBA8|RGBAF32)/range:(datatype|auto)"
                       r"(/transfer:none)?$")
 
@@ -94,11 +114,15 @@ class Row:
 class Run:
     """One convert_bench JSON file."""
 
-    def __init__(self, path):
+    def __init__(self, path, compute_size=None):
         self.path = path
         with open(path) as f:
             data = json.load(f)
         self.context = data.get("context", {})
+        # The small frame size whose rows are twins (compute bounds), not table rows; "none"
+        # ignores the context's.
+        self.compute_size = (None if compute_size == "none" else
+                             compute_size or self.context.get("compute_size") or None)
         self.rows = collections.OrderedDict()
         self.errors = collections.OrderedDict()
         for entry in data.get("benchmarks", []):
@@ -128,7 +152,14 @@ class Run:
         return peers
 
     def pixconv_rows(self):
-        return [r for r in self.rows.values() if r.name.startswith(PIXCONV_GROUPS)]
+        return [r for r in self.rows.values()
+                if r.name.startswith(PIXCONV_GROUPS) and r.size != self.compute_size]
+
+    def twin(self, base):
+        """The row base at the compute size, None without one."""
+        if not self.compute_size:
+            return None
+        return self.rows.get(f"{base}/{self.compute_size}")
 
     def memcpy(self, row):
         return self.rows.get(f"memcpy/out:{row.output}/{row.size}")
@@ -173,22 +204,82 @@ class Comparison:
         rows = [p for p in self.peers if p.library == library]
         return min(rows, key=lambda p: p.min) if rows else None
 
-    def bound_ms(self):
-        """The time memcpy's byte rate takes for this row's bytes (I + O; 2I + O with a scan)."""
+    def memory_ms(self, moved=None):
+        """The time memcpy's byte rate takes for moved bytes per pixel (default this row's:
+        I + O; 2I + O with a scan)."""
         memcpy, row = self.memcpy, self.row
         if memcpy is None or not row.bytes_per_pixel or not memcpy.bytes_per_pixel:
             return None
         out = OUTPUT_BYTES.get(row.output)
         if out is None:
             return None
-        moved = row.bytes_per_pixel  # I + O
-        if row.scans_input:
-            moved += row.bytes_per_pixel - out  # + I: the scan reads the input once more
+        if moved is None:
+            moved = row.bytes_per_pixel  # I + O
+            if row.scans_input:
+                moved += row.bytes_per_pixel - out  # + I: the scan reads the input once more
         return memcpy.min * moved / memcpy.bytes_per_pixel
 
-    def bound_fraction(self):
-        bound = self.bound_ms()
+    def scaled(self, twin):
+        """A twin's minimum scaled to this row's pixels."""
+        return twin.min * self.row.pixels / twin.pixels if twin and twin.pixels else None
+
+    def auto_parts(self):
+        """A scanning range:auto row with both twins: ((scan memory, scan compute), (convert
+        memory, convert compute)) in ms; None otherwise."""
+        row = self.row
+        if not row.scans_input:
+            return None
+        twin = self.run.twin(row.base)
+        datatype_twin = self.run.twin(row.base.replace("/range:auto", "/range:datatype"))
+        out = OUTPUT_BYTES.get(row.output)
+        if not twin or not datatype_twin or self.memory_ms() is None:
+            return None
+        convert = self.scaled(datatype_twin)
+        scan = max(self.scaled(twin) - convert, 0.0)
+        return ((self.memory_ms(row.bytes_per_pixel - out), scan),
+                (self.memory_ms(row.bytes_per_pixel), convert))
+
+    def compute_ms(self):
+        """The twin's minimum scaled to this row's pixels (for a scanning auto row, only with
+        the range:datatype twin too: scan + convert); None without."""
+        if self.row.scans_input and self.auto_parts() is None:
+            return None
+        return self.scaled(self.run.twin(self.row.base))
+
+    def bound_ms(self):
+        """The bound used: max(memory, compute); scan + convert for a scanning auto row."""
+        parts = self.auto_parts()
+        if parts:
+            return sum(max(memory, compute) for memory, compute in parts)
+        bounds = [b for b in (self.memory_ms(), self.compute_ms()) if b is not None]
+        return max(bounds) if bounds else None
+
+    def binds(self):
+        """"memory" or "compute": which bound the row's bound is; for a scanning auto row
+        "compute (scan)" or "compute (convert)" where only that part is compute bound."""
+        parts = self.auto_parts()
+        if parts:
+            names = [name for name, (memory, compute) in zip(("scan", "convert"), parts)
+                     if compute > memory]
+            return ("memory" if not names else "compute" if len(names) == 2 else
+                    f"compute ({names[0]})")
+        if self.bound_ms() is None:
+            return None
+        memory, compute = self.memory_ms(), self.compute_ms()
+        return "compute" if compute is not None and (memory is None or compute > memory) else \
+            "memory"
+
+    def fraction(self, bound):
         return bound / self.row.min if bound else None
+
+    def bound_fraction(self):
+        return self.fraction(self.bound_ms())
+
+    def memory_fraction(self):
+        return self.fraction(self.memory_ms())
+
+    def compute_fraction(self):
+        return self.fraction(self.compute_ms())
 
 
 def comparisons(runs):
@@ -220,22 +311,70 @@ def peer_name(row):
     return "-" if row is None else row.name.rsplit("/", 1)[0]
 
 
+def fmt_percent(fraction, digits=0):
+    return f"{100 * fraction:.{digits}f}%" if fraction else "-"
+
+
 def markdown_table(comps):
     header = ["Row", "Size", "Target", "pixconv ms min", "median", "Fastest peer", "peer ms min",
-              "ratio min", "ratio median", "memcpy ms", "% of bound"]
+              "ratio min", "ratio median", "memcpy ms", "% of memory bound", "compute bound ms",
+              "bound ms", "binds", "% of bound"]
     lines = ["| " + " | ".join(header) + " |",
-             "|" + "|".join(["---"] * 3 + ["---:"] * 2 + ["---"] + ["---:"] * 5) + "|"]
+             "|" + "|".join(["---"] * 3 + ["---:"] * 2 + ["---"] + ["---:"] * 7 + ["---"] +
+                            ["---:"]) + "|"]
     for c in comps:
-        fraction = c.bound_fraction()
         cells = [
             f"`{c.row.base}`", c.row.size, c.run.target, fmt_ms(c.row.min), fmt_ms(c.row.median),
             f"`{peer_name(c.fastest)}`" if c.fastest else "-",
             fmt_ms(c.fastest.min) if c.fastest else "-",
             fmt_ratio(c.ratio_min()), fmt_ratio(c.ratio_median()),
             fmt_ms(c.memcpy.min) if c.memcpy else "-",
-            f"{100 * fraction:.0f}%" if fraction else "-",
+            fmt_percent(c.memory_fraction()), fmt_ms(c.compute_ms()), fmt_ms(c.bound_ms()),
+            c.binds() or "-", fmt_percent(c.bound_fraction()),
         ]
         lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def verdicts(runs, comps):
+    """The summary lines: which ->RGBAF32 rows reach the bars (MEMORY_BARS, COMPUTE_BAR)."""
+    lines = []
+    for run in runs:
+        datatype, auto, beaten = [], [], []
+        for c in comps:
+            match = COLOR_RE.match(c.row.base)
+            if c.run is not run or not match or match.group(3) != "RGBAF32" or match.group(5):
+                continue
+            if (c.compute_fraction() or 0) > BEATEN_BOUND:
+                beaten.append(f"`{c.row.base}` {c.row.size} "
+                              f"({fmt_percent(c.compute_fraction())})")
+            if match.group(4) == "datatype" and c.row.size in MEMORY_BARS:
+                memory, compute = c.memory_fraction(), c.compute_fraction()
+                ok = ((memory or 0) >= MEMORY_BARS[c.row.size] or
+                      (compute or 0) >= COMPUTE_BAR)
+                # One decimal: a row that misses a bar by a hair shows it.
+                datatype.append((ok, f"`{c.row.base}` {c.row.size} (memory "
+                                     f"{fmt_percent(memory, 1)}, compute "
+                                     f"{fmt_percent(compute, 1)})"))
+            elif match.group(4) == "auto":
+                ok = (c.bound_fraction() or 0) >= COMPUTE_BAR
+                auto.append((ok, f"`{c.row.base}` {c.row.size} "
+                                 f"({fmt_percent(c.bound_fraction(), 1)} of its bound)"))
+        bars = " / ".join(f"{100 * bar:.0f}% ({size})" for size, bar in MEMORY_BARS.items())
+        for rows, text in (
+                (datatype, f"->RGBAF32 range:datatype rows reach {bars} of memcpy's byte rate "
+                           f"or {100 * COMPUTE_BAR:.0f}% of their compute bound"),
+                (auto, f"->RGBAF32 range:auto rows reach {100 * COMPUTE_BAR:.0f}% of their "
+                       "bound")):
+            if not rows:
+                continue
+            missed = [name for ok, name in rows if not ok]
+            lines.append(f"- {run.target}: {len(rows) - len(missed)} of {len(rows)} {text}" +
+                         (f"; not: {', '.join(missed)}" if missed else ""))
+        if beaten:
+            lines.append(f"- {run.target}: faster than their compute bound by more than "
+                         f"{100 * BEATEN_BOUND - 100:.0f}% (their twins measured slow, a "
+                         f"verdict on them is in doubt): {', '.join(beaten)}")
     return "\n".join(lines)
 
 
@@ -351,7 +490,8 @@ def chart_peers(plt, run, comps, path):
 
 
 def chart_datatypes(plt, run, comps, size, path):
-    """Mpix/s of the color/ rows per datatype, with each row's memory bound as a line."""
+    """Mpix/s of the color/ rows per datatype, with each row's bound (the one the table's
+    "% of bound" uses) as a line, and its memory bound as a dashed one where compute binds."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
     rows = []
@@ -371,6 +511,7 @@ def chart_datatypes(plt, run, comps, size, path):
     colors = {m: cmap(i % 10) for i, m in enumerate(models)}
     values = [c.row.mpix_per_s(c.row.min) for *_, c in rows]
     values += [c.row.mpix_per_s(c.bound_ms()) for *_, c in rows if c.bound_ms()]
+    values += [c.row.mpix_per_s(c.memory_ms()) for *_, c in rows if c.memory_ms()]
     low, high = min(values) / 1.6, max(values) * 1.6
     columns = 2 if len(panels) > 1 else 1
     lines = math.ceil(len(panels) / columns)
@@ -395,10 +536,13 @@ def chart_datatypes(plt, run, comps, size, path):
                 ax.bar(x, rate - low, bottom=low, width=width * 0.88, color=colors[model])
                 ax.text(x, rate / 1.04, f"{rate:.0f}", ha="center", va="top", fontsize=6.5,
                         color="white", rotation=90 if len(cell_models) * len(types) > 8 else 0)
-                bound = c.bound_ms()
+                bound, memory = c.bound_ms(), c.memory_ms()
                 if bound:
                     ax.hlines(c.row.mpix_per_s(bound), x - width * 0.5, x + width * 0.5,
                               colors="black", linewidth=2)
+                if memory and bound and c.binds() != "memory":
+                    ax.hlines(c.row.mpix_per_s(memory), x - width * 0.5, x + width * 0.5,
+                              colors="gray", linewidth=1, linestyles="dashed")
         ax.set_xticks(range(len(types)))
         ax.set_xticklabels(types)
         ax.set_xlim(-0.5, len(types) - 0.5)
@@ -413,7 +557,11 @@ def chart_datatypes(plt, run, comps, size, path):
         line[0].set_ylabel("Mpix/s (minimum time)")
     handles = [Patch(color=colors[m]) for m in models]
     handles.append(Line2D([], [], color="black", linewidth=2))
-    fig.legend(handles, models + ["memory bound: memcpy's byte rate over I+O (auto: 2I+O, but U8)"],
+    labels = models + ["bound used: max(memory, compute); auto: scan + convert"]
+    if any(c.bound_ms() and c.memory_ms() and c.binds() != "memory" for *_, c in rows):
+        handles.append(Line2D([], [], color="gray", linewidth=1, linestyle="dashed"))
+        labels.append("memory bound, where compute binds")
+    fig.legend(handles, labels,
                loc="upper right", ncol=len(handles), fontsize=8, handlelength=1.5,
                columnspacing=1.0)
     fig.suptitle(f"color/ rows at {size}, {run.target}", x=0.02, ha="left", fontsize=11)
@@ -452,9 +600,15 @@ def main():
     parser.add_argument("-o", "--out-dir", help="write report.md and the charts here")
     parser.add_argument("--no-charts", action="store_true", help="leave the charts out")
     parser.add_argument("--quiet", action="store_true", help="do not print the table")
+    parser.add_argument("--compute-size", metavar="WxH",
+                        help="the frame size of the twins (compute bounds) instead of the runs' "
+                             "context compute_size; 'none': no compute bounds")
     args = parser.parse_args()
 
-    runs = [Run(path) for path in args.runs]
+    if args.compute_size and args.compute_size != "none" and \
+            not re.fullmatch(r"\d+x\d+", args.compute_size):
+        parser.error("--compute-size takes WxH or none")
+    runs = [Run(path, args.compute_size) for path in args.runs]
     for run in runs:
         if not run.rows:
             print(f"report.py: {run.path} has no per-repetition rows (written with "
@@ -477,11 +631,21 @@ def main():
             "Times are the rows' CPU times in milliseconds over the repetitions: minimum and "
             "median. ratio = fastest peer's time / pixconv's time (above 1: pixconv is "
             "faster); \"ratio median\" divides the same peer's median by pixconv's. memcpy ms "
-            "is the copy of the row's output size; \"% of bound\" is the time memcpy's byte "
-            "rate needs for the row's bytes (input + output; input twice for range:auto but U8, "
-            "which skips the scan) over the row's minimum.", "", table, ""]
+            "is the copy of the row's output size; \"% of memory bound\" is the time memcpy's "
+            "byte rate needs for the row's bytes (input + output; input twice for range:auto "
+            "but U8, which skips the scan) over the row's minimum. \"compute bound ms\" is the "
+            "row's minimum at the small compute size (" +
+            (", ".join(sorted({r.compute_size for r in runs if r.compute_size})) or
+             "not measured") +
+            ") times the pixel ratio; \"bound ms\" is the larger of the two (range:auto rows "
+            "that scan: scan + convert, each the larger of its memory and compute time), "
+            "\"binds\" names it and \"% of bound\" is it over the row's minimum.", "",
+            table, ""]
+    summary = verdicts(runs, comps)
     for title, path in charts:
         text += [f"![{title}]({os.path.basename(path)})", ""]
+    if summary:
+        text += ["## Verdicts", "", summary, ""]
     report = os.path.join(args.out_dir, "report.md")
     with open(report, "w") as f:
         f.write("\n".join(text))

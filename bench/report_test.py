@@ -100,7 +100,10 @@ def test_report(tmp):
     for key, cells in EXPECTED.items():
         check(key in rows, f"no table row {key}")
         if key in rows:
-            check(rows[key][3:] == cells, f"{key}: {rows[key][3:]} != {cells}")
+            check(rows[key][3:11] == cells, f"{key}: {rows[key][3:11]} != {cells}")
+            # No twins in these runs: no compute bound, the memory bound binds.
+            check([rows[key][11], rows[key][13], rows[key][14]] == ["-", "memory", cells[-1]],
+                  f"{key}: compute bound columns {rows[key][11:]}")
     check(len(rows) == len(EXPECTED), f"{len(rows)} table rows, expected {len(EXPECTED)}: "
                                       f"{sorted(rows)}")
     # Sizes in order, then convert_bench's row order (family_index: the fixture lists its rows
@@ -136,6 +139,131 @@ def test_report(tmp):
     check(os.listdir(bare) == ["report.md"], f"--no-charts wrote {os.listdir(bare)}")
 
 
+# A run with twins at the compute size 192x108 (a 100th of 1920x1080's pixels, a 400th of
+# 3840x2160's): row -> (minimum ms, input bytes per pixel, output bytes per pixel). memcpy of
+# RGBAF32 moves 32 bytes per pixel: 4 ms at 1080p is 0.125 ms per byte of a pixel, 16 ms at 4K
+# 0.5 ms.
+SMALL = "192x108"
+COMPUTE_RUN = {
+    f"memcpy/out:RGBAF32/{HD}": (4.0, 16, 16),
+    f"memcpy/out:RGBAF32/{UHD}": (16.0, 16, 16),
+    f"color/RGBA_U16->RGBAF32/range:datatype/{HD}": (5.5, 8, 16),
+    f"color/RGBA_U16->RGBAF32/range:datatype/{SMALL}": (0.05, 8, 16),
+    f"color/RGBA_U16->RGBAF32/range:auto/{HD}": (7.5, 8, 16),
+    f"color/RGBA_U16->RGBAF32/range:auto/{SMALL}": (0.055, 8, 16),
+    f"color/L_F32->RGBAF32/range:datatype/{HD}": (3.9, 4, 16),
+    f"color/L_F32->RGBAF32/range:datatype/{UHD}": (14.5, 4, 16),
+    f"color/L_F32->RGBAF32/range:datatype/{SMALL}": (0.01, 4, 16),
+    f"color/L_F32->RGBAF32/range:auto/{HD}": (3.2, 4, 16),
+    f"color/L_U16->RGBAF32/range:datatype/{SMALL}": (0.01, 2, 16),
+    f"color/L_U16->RGBAF32/range:auto/{HD}": (3.5, 2, 16),
+    f"color/L_U16->RGBAF32/range:auto/{SMALL}": (0.02, 2, 16),
+    f"color/RGB_U16->RGBAF32/range:auto/{HD}": (3.6, 6, 16),
+    f"color/RGB_U16->RGBAF32/range:auto/{SMALL}": (0.05, 6, 16),
+    f"color/RGBA_U16->RGBAF32/range:datatype/transfer:none/{HD}": (10.0, 8, 16),
+    f"color/RGBA_F32->RGBAF32/range:datatype/{HD}": (5.0, 16, 16),
+    f"color/RGBA_F32->RGBAF32/range:datatype/{SMALL}": (0.06, 16, 16),
+}
+# (row, size): pixconv min, memcpy ms, % of memory bound, compute bound ms, bound ms, binds,
+# % of bound.
+COMPUTE_EXPECTED = {
+    # Compute bound: memory (8 + 16) * 0.125 = 3 ms, compute 0.05 * 100 = 5 ms, over 5.5 ms.
+    ("color/RGBA_U16->RGBAF32/range:datatype", HD):
+        ["5.500", "4.000", "55%", "5.000", "5.000", "compute", "91%"],
+    # Memory bound: memory (4 + 16) * 0.125 = 2.5 ms, compute 0.01 * 100 = 1 ms, over 3.9 ms.
+    ("color/L_F32->RGBAF32/range:datatype", HD):
+        ["3.900", "4.000", "64%", "1.000", "2.500", "memory", "64%"],
+    # At 4K: memory 20 * 0.5 = 10 ms, compute 0.01 * 400 = 4 ms, over 14.5 ms.
+    ("color/L_F32->RGBAF32/range:datatype", UHD):
+        ["14.50", "16.00", "69%", "4.000", "10.00", "memory", "69%"],
+    # Both twins: convert = max(memory (8 + 16) * 0.125 = 3, datatype twin 0.05 * 100 = 5) = 5,
+    # scan = max(memory 8 * 0.125 = 1, (0.055 - 0.05) * 100 = 0.5) = 1: 6 ms over 7.5 ms.
+    # The compute bound is the auto twin's 0.055 * 100; the memory bound 2I + O: 32 * 0.125.
+    ("color/RGBA_U16->RGBAF32/range:auto", HD):
+        ["7.500", "4.000", "53%", "5.500", "6.000", "compute (convert)", "80%"],
+    # No auto twin (the datatype twin alone does not do): the memory bound 2I + O,
+    # 24 * 0.125 = 3 ms over 3.2 ms.
+    ("color/L_F32->RGBAF32/range:auto", HD):
+        ["3.200", "4.000", "94%", "-", "3.000", "memory", "94%"],
+    # The scan bound by compute: scan = max(2 * 0.125, (0.02 - 0.01) * 100 = 1) = 1, convert =
+    # max((2 + 16) * 0.125 = 2.25, 0.01 * 100) = 2.25: 3.25 ms over 3.5 ms.
+    ("color/L_U16->RGBAF32/range:auto", HD):
+        ["3.500", "4.000", "71%", "2.000", "3.250", "compute (scan)", "93%"],
+    # An auto twin without the datatype twin: no compute bound, the memory bound 2I + O,
+    # 28 * 0.125 = 3.5 ms over 3.6 ms.
+    ("color/RGB_U16->RGBAF32/range:auto", HD):
+        ["3.600", "4.000", "97%", "-", "3.500", "memory", "97%"],
+    # Faster than its compute bound: memory 32 * 0.125 = 4 ms, compute 0.06 * 100 = 6 ms,
+    # over 5 ms.
+    ("color/RGBA_F32->RGBAF32/range:datatype", HD):
+        ["5.000", "4.000", "80%", "6.000", "6.000", "compute", "120%"],
+    # Not among the verdicts (transfer:none): 3 ms over 10 ms.
+    ("color/RGBA_U16->RGBAF32/range:datatype/transfer:none", HD):
+        ["10.00", "4.000", "30%", "-", "3.000", "memory", "30%"],
+}
+COMPUTE_VERDICTS = [
+    # 55% < 60%, but 91% of the compute bound; 64% >= 60% at 1080p; 69% < 75% at 4K; 80%.
+    "- AVX2: 3 of 4 ->RGBAF32 range:datatype rows reach 60% (1920x1080) / 75% (3840x2160) of "
+    "memcpy's byte rate or 90% of their compute bound; not: "
+    "`color/L_F32->RGBAF32/range:datatype` 3840x2160 (memory 69.0%, compute 27.6%)",
+    "- AVX2: 3 of 4 ->RGBAF32 range:auto rows reach 90% of their bound; not: "
+    "`color/RGBA_U16->RGBAF32/range:auto` 1920x1080 (80.0% of its bound)",
+    # 120% > 105%; the auto rows' 53% (5.5 over 7.5), 57% (2 over 3.5) are below it.
+    "- AVX2: faster than their compute bound by more than 5% (their twins measured slow, a "
+    "verdict on them is in doubt): `color/RGBA_F32->RGBAF32/range:datatype` 1920x1080 (120%)",
+]
+
+
+def write_compute_run(path):
+    """COMPUTE_RUN as convert_bench JSON: three repetitions a row, the minimum first."""
+    benchmarks = []
+    for family, (name, (ms, read, written)) in enumerate(COMPUTE_RUN.items()):
+        width, height = (int(n) for n in name.rsplit("/", 1)[1].split("x"))
+        for index, scale in enumerate((1.0, 1.1, 1.05)):
+            seconds = ms * scale / 1e3
+            benchmarks.append({
+                "name": name, "family_index": family, "run_name": name,
+                "run_type": "iteration", "repetitions": 3, "repetition_index": index,
+                "threads": 1, "iterations": 10, "real_time": ms * scale * 1e3,
+                "cpu_time": ms * scale * 1e3, "time_unit": "us",
+                "bytes_per_second": width * height * (read + written) / seconds,
+                "items_per_second": width * height / seconds,
+                "label": "" if name.startswith("memcpy/") else "AVX2"})
+    with open(path, "w") as f:
+        json.dump({"context": {"pixconv_target": "AVX2", "compute_size": SMALL,
+                               "cpu_model": "Fixture CPU 9000"},
+                   "benchmarks": benchmarks}, f, indent=1)
+
+
+def test_compute_bounds(tmp):
+    path = os.path.join(tmp, "compute.json")
+    write_compute_run(path)
+    out = os.path.join(tmp, "compute")
+    printed = run([sys.executable, os.path.join(HERE, "report.py"), "-o", out, path])
+    rows = table_rows(printed)
+    check(set(rows) == {(row, size, "AVX2") for row, size in COMPUTE_EXPECTED},
+          f"compute run: table rows {sorted(rows)} (no {SMALL} rows, no memcpy rows)")
+    for (row, size), cells in COMPUTE_EXPECTED.items():
+        got = rows.get((row, size, "AVX2"), [""] * 15)
+        check([got[3]] + got[9:] == cells, f"{row} {size}: {[got[3]] + got[9:]} != {cells}")
+    with open(os.path.join(out, "report.md")) as f:
+        report = f.read()
+    check(report.rstrip().endswith("\n".join(COMPUTE_VERDICTS)),
+          f"report.md does not end with the verdicts: {report[-600:]}")
+    check("(192x108)" in report, "report.md does not name the compute size")
+    check(os.path.exists(os.path.join(out, f"datatypes_AVX2_{HD}.png")), "no datatype chart")
+
+    # --compute-size none: the twins are ignored, so every bound is the memory bound, and
+    # the 192x108 rows are table rows of their own (without memcpy).
+    printed = run([sys.executable, os.path.join(HERE, "report.py"), "--compute-size", "none",
+                   path])
+    rows = table_rows(printed)
+    check(rows.get(("color/RGBA_U16->RGBAF32/range:datatype", HD, "AVX2"), [""] * 15)[10:] ==
+          ["55%", "-", "3.000", "memory", "55%"], "--compute-size none kept a compute bound")
+    check(("color/RGBA_U16->RGBAF32/range:datatype", SMALL, "AVX2") in rows,
+          "--compute-size none hid the small rows")
+
+
 FAKE_BENCH = """#!/bin/sh
 # A stand-in convert_bench: lists targets, or logs its arguments and writes a fixture.
 if [ "$1" = --pixconv_list_targets ]; then echo "$FAKE_TARGETS"; exit 0; fi
@@ -159,15 +287,33 @@ def test_protocol(tmp):
         f.write(FAKE_BENCH)
     os.chmod(bench, os.stat(bench).st_mode | stat.S_IXUSR)
 
-    for targets, expected_runs in (("AVX3_DL, AVX3, AVX2, SSE4, SSSE3, SCALAR", 2),
-                                   ("AVX2, SSE4, SSSE3, SCALAR", 1)):
-        out = os.path.join(tmp, f"protocol{expected_runs}")
-        log = os.path.join(tmp, f"args{expected_runs}.txt")
+    # The default runs the pixconv rows at 192x108 too, memcpy and the peers at the big sizes
+    # only; --compute-size none runs every row at convert_bench's sizes.
+    big = "(1920x1080|3840x2160)$"
+    with_compute = (
+        [], f"--benchmark_filter=^memcpy/out:.*/{big}|(^yuv/NV12)|"
+            f"(^(libyuv|opencv|swscale)/).*/{big}",
+        "--pixconv_sizes=192x108,1920x1080,3840x2160", ",compute_size=192x108")
+    without = (["--compute-size", "none"],
+               "--benchmark_filter=^memcpy/out:|(^yuv/NV12)|(^(libyuv|opencv|swscale)/)",
+               None, None)
+    small_sizes = (["--sizes", "640x360", "--compute-size", "96x54"],
+                   "--benchmark_filter=^memcpy/out:.*/(640x360)$|(^yuv/NV12)|"
+                   "(^(libyuv|opencv|swscale)/).*/(640x360)$",
+                   "--pixconv_sizes=96x54,640x360", ",compute_size=96x54")
+    for case, (targets, expected_runs, (options, filter_flag, sizes_flag, context)) in \
+            enumerate((("AVX3_DL, AVX3, AVX2, SSE4, SSSE3, SCALAR", 2, with_compute),
+                       ("AVX2, SSE4, SSSE3, SCALAR", 1, with_compute),
+                       ("AVX3_DL, AVX3, AVX2, SSE4, SSSE3, SCALAR", 2, without),
+                       ("AVX2, SSE4, SSSE3, SCALAR", 1, small_sizes))):
+        out = os.path.join(tmp, f"protocol{case}")
+        log = os.path.join(tmp, f"args{case}.txt")
         env = dict(os.environ, FAKE_TARGETS=targets, FAKE_LOG=log, FAKE_DISPATCHED=DISPATCHED,
                    FAKE_PINNED=PINNED)
         result = subprocess.run(
             [sys.executable, os.path.join(HERE, "protocol"), "--build", build, "--out", out,
-             "--repetitions", "3", "--filter", "^yuv/NV12", "--", "--benchmark_min_time=0.01"],
+             "--repetitions", "3", "--filter", "^yuv/NV12"] + options +
+            ["--", "--benchmark_min_time=0.01"],
             capture_output=True, text=True, env=env)
         check(result.returncode == 0, f"protocol exited with {result.returncode}: "
                                       f"{result.stdout}{result.stderr}")
@@ -177,11 +323,16 @@ def test_protocol(tmp):
         for args in calls:
             for flag in ("--benchmark_enable_random_interleaving=true",
                          "--benchmark_repetitions=3", "--benchmark_out_format=json",
-                         "--benchmark_filter=^memcpy/out:|(^yuv/NV12)|(^(libyuv|opencv|swscale)/)",
-                         "--benchmark_min_time=0.01"):
+                         filter_flag, "--benchmark_min_time=0.01"):
                 check(flag in args, f"{targets}: {flag} missing from {args}")
             check(any(a.startswith("--benchmark_context=cpu_model=") for a in args),
                   f"{targets}: no cpu_model context in {args}")
+            sizes = [a for a in args if a.startswith("--pixconv_sizes=")]
+            check(sizes == ([sizes_flag] if sizes_flag else []),
+                  f"{targets} {options}: {sizes}, not {sizes_flag}")
+            check(("compute_size=" in " ".join(args)) == bool(context) and
+                  (not context or context in " ".join(args)),
+                  f"{targets} {options}: context {args}, not {context}")
         check(["--pixconv_target=AVX2" in args for args in calls] ==
               [False, True][:expected_runs], f"{targets}: AVX2 pinned in the wrong runs")
         expected_files = {"convert_dispatched.json", "convert_dispatched.txt", "report.md"}
@@ -207,6 +358,7 @@ def main():
             json.load(f)
     with tempfile.TemporaryDirectory() as tmp:
         test_report(tmp)
+        test_compute_bounds(tmp)
         test_protocol(tmp)
     print(f"{len(failures)} failures" if failures else "all passed")
     return 1 if failures else 0
