@@ -2,9 +2,9 @@
 // pixels (r, i - 1), (r - 1, i) and (r - 1, i - 1), so row r can run behind row r - 1: step s
 // of the block holds pixel s - kLag * j of its row j, one pixel per group of lanes, and all
 // of them advance together on the one chain a row alone would wait on. With a lag of two
-// pixels rather than one, the pixel above comes from two steps back, off that chain. The rows
-// are first copied into that skewed order (zero pixels before each row's first), unfiltered
-// there, and copied back.
+// pixels rather than one (four in the 256-bit blocks), the pixel above comes from two (four)
+// steps back, off that chain. The rows are first copied into that skewed order (zero pixels
+// before each row's first), unfiltered there, and copied back.
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "decode/png_paeth_block.cc"
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
@@ -40,9 +40,15 @@ constexpr size_t kStepBytes = kBpp == 2 && kWide ? 16 : 8;
 template <size_t kBpp>
 constexpr size_t kBlockRows = kStepBytes<kBpp> / kBpp;
 
+// Pixels each row of the block runs behind the row above it: kLag, or 4 in the 256-bit
+// blocks, where the pixel above crosses the vector's halves (two shuffles more between a
+// row's result and the row below, which must stay off the chain).
+template <size_t kBpp>
+constexpr size_t kLagOf = kStepBytes<kBpp> == 16 ? 4 : kLag;
+
 template <size_t kBpp>
 size_t Steps(size_t pixels) {
-  return pixels + kLag * (kBlockRows<kBpp> - 1);
+  return pixels + kLagOf<kBpp> * (kBlockRows<kBpp> - 1);
 }
 
 // Skew for steps [begin, end) of the first `rows` rows, one pixel at a time; the lanes of
@@ -53,7 +59,7 @@ void SkewSteps(const uint8_t* first, size_t stride, size_t pixels, size_t rows, 
   for (size_t s = begin; s < end; ++s) {
     for (size_t j = 0; j < kBlockRows<kBpp>; ++j) {
       uint8_t* out = skew + s * kStepBytes<kBpp> + j * kBpp;
-      const size_t start = kLag * j;
+      const size_t start = kLagOf<kBpp> * j;
       if (j < rows && s >= start && s - start < pixels) {
         std::memcpy(out, first + j * stride + (s - start) * kBpp, kBpp);
       } else {
@@ -68,7 +74,7 @@ void UnskewSteps(const uint8_t* skew, size_t pixels, size_t rows, size_t begin, 
                  uint8_t* first, size_t stride) {
   for (size_t s = begin; s < end; ++s) {
     for (size_t j = 0; j < rows; ++j) {
-      const size_t start = kLag * j;
+      const size_t start = kLagOf<kBpp> * j;
       if (s >= start && s - start < pixels) {
         std::memcpy(first + j * stride + (s - start) * kBpp,
                     skew + s * kStepBytes<kBpp> + j * kBpp, kBpp);
@@ -152,12 +158,13 @@ HWY_INLINE void Transpose8x8(D16 d16, hn::Vec<D16>* v) {
 void Skew2x8(const uint8_t* first, size_t stride, size_t pixels, uint8_t* skew) {
   const hn::CappedTag<uint8_t, 16> d8;
   const hn::Repartition<uint16_t, decltype(d8)> d16;
-  size_t s = kLag * 7;  // the first step of the last row
+  constexpr size_t kLag8 = kLagOf<2>;
+  size_t s = kLag8 * 7;  // the first step of the last row
   SkewSteps<2>(first, stride, pixels, 8, 0, s, skew);
   for (; s + 8 <= pixels; s += 8) {
     hn::Vec<decltype(d16)> v[8];
     for (size_t j = 0; j < 8; ++j) {
-      v[j] = hn::BitCast(d16, hn::LoadU(d8, first + j * stride + 2 * (s - kLag * j)));
+      v[j] = hn::BitCast(d16, hn::LoadU(d8, first + j * stride + 2 * (s - kLag8 * j)));
     }
     Transpose8x8(d16, v);
     for (size_t k = 0; k < 8; ++k) hn::StoreU(hn::BitCast(d8, v[k]), d8, skew + (s + k) * 16);
@@ -168,14 +175,15 @@ void Skew2x8(const uint8_t* first, size_t stride, size_t pixels, uint8_t* skew) 
 void Unskew2x8(const uint8_t* skew, size_t pixels, uint8_t* first, size_t stride) {
   const hn::CappedTag<uint8_t, 16> d8;
   const hn::Repartition<uint16_t, decltype(d8)> d16;
-  size_t s = kLag * 7;
+  constexpr size_t kLag8 = kLagOf<2>;
+  size_t s = kLag8 * 7;
   UnskewSteps<2>(skew, pixels, 8, 0, s, first, stride);
   for (; s + 8 <= pixels; s += 8) {
     hn::Vec<decltype(d16)> v[8];
     for (size_t k = 0; k < 8; ++k) v[k] = hn::BitCast(d16, hn::LoadU(d8, skew + (s + k) * 16));
     Transpose8x8(d16, v);
     for (size_t j = 0; j < 8; ++j) {
-      hn::StoreU(hn::BitCast(d8, v[j]), d8, first + j * stride + 2 * (s - kLag * j));
+      hn::StoreU(hn::BitCast(d8, v[j]), d8, first + j * stride + 2 * (s - kLag8 * j));
     }
   }
   UnskewSteps<2>(skew, pixels, 8, s, Steps<2>(pixels), first, stride);
@@ -203,7 +211,7 @@ void Skew(const uint8_t* first, size_t stride, size_t pixels, size_t rows, uint8
   for (size_t j = 0; j < kBlockRows<kBpp>; ++j) {
     const uint8_t* row = first + j * stride;
     uint8_t* out = skew + j * kBpp;
-    const size_t start = kLag * j;
+    const size_t start = kLagOf<kBpp> * j;
     for (size_t s = 0; s < start; ++s) std::memset(out + s * kStepBytes<kBpp>, 0, kBpp);
     out += start * kStepBytes<kBpp>;
     for (size_t p = 0; p < pixels; ++p) {
@@ -231,7 +239,7 @@ void Unskew(const uint8_t* skew, size_t pixels, size_t rows, uint8_t* first, siz
   }
   for (size_t j = 0; j < kBlockRows<kBpp>; ++j) {
     uint8_t* row = first + j * stride;
-    const uint8_t* in = skew + kLag * j * kStepBytes<kBpp> + j * kBpp;
+    const uint8_t* in = skew + kLagOf<kBpp> * j * kStepBytes<kBpp> + j * kBpp;
     for (size_t p = 0; p < pixels; ++p) {
       std::memcpy(row + p * kBpp, in + p * kStepBytes<kBpp>, kBpp);
     }
@@ -255,13 +263,14 @@ void PaethBlockRows(uint8_t* first, size_t stride, size_t rows, const uint8_t* p
                     size_t bytes, uint8_t* scratch) {
   constexpr size_t kRows = kBlockRows<kBpp>;
   constexpr size_t kStep = kStepBytes<kBpp>;
+  constexpr size_t kRowLag = kLagOf<kBpp>;
   const size_t pixels = bytes / kBpp;
   const size_t steps = Steps<kBpp>(pixels);
   uint8_t* skew = scratch;
   // The row above the block, then zeros: what row 0 sees above it at every step.
   uint8_t* above = scratch + steps * kStep;
   std::memcpy(above, prev, bytes);
-  std::memset(above + bytes, 0, kLag * (kRows - 1) * kBpp + kStep);
+  std::memset(above + bytes, 0, kRowLag * (kRows - 1) * kBpp + kStep);
   Skew<kBpp>(first, stride, pixels, rows, skew);
 
   const hn::CappedTag<uint8_t, kStep> d8;
@@ -270,17 +279,20 @@ void PaethBlockRows(uint8_t* first, size_t stride, size_t rows, const uint8_t* p
   // error) the AVX3 masked widening load that IfThenElseZero would give.
   const auto row0 = hn::VecFromMask(d, hn::FirstN(d, kBpp));
   const auto low_byte = hn::Set(d, 0xFF);
-  auto a = hn::Zero(d);        // the previous step's results: each row's pixel to the left
-  auto earlier = hn::Zero(d);  // the results of the step before that
-  auto c = hn::Zero(d);        // the previous step's b: each row's pixel above and to the left
+  auto a = hn::Zero(d);  // the previous step's results: each row's pixel to the left
+  auto c = hn::Zero(d);  // the previous step's b: each row's pixel above and to the left
+  // The results of the last kRowLag steps, oldest first (back[kRowLag - 1] is a).
+  hn::Vec<decltype(d)> back[kRowLag];
+  for (auto& v : back) v = hn::Zero(d);
   for (size_t s = 0; s < steps; ++s) {
     uint8_t* at = skew + s * kStep;
     const auto x = hn::PromoteTo(d, hn::LoadU(d8, at));
     const auto up = hn::And(row0, hn::PromoteTo(d, hn::LoadU(d8, above + s * kBpp)));
-    // Row j's pixel above is row j - 1's result of kLag steps back, one pixel lower.
-    const auto b = hn::Or(ShiftUp<kBpp>(d, earlier), up);
-    earlier = a;
+    // Row j's pixel above is row j - 1's result of kRowLag steps back, one pixel lower.
+    const auto b = hn::Or(ShiftUp<kBpp>(d, back[0]), up);
     a = hn::And(PaethSum(x, a, b, c), low_byte);
+    for (size_t i = 0; i + 1 < kRowLag; ++i) back[i] = back[i + 1];
+    back[kRowLag - 1] = a;
     hn::StoreU(hn::DemoteTo(d8, a), d8, at);
     c = b;
   }
@@ -323,9 +335,9 @@ PaethBlock SelectPaethBlock(int bpp) {
 }
 
 size_t PaethBlockScratchBytes(size_t bytes) {
-  // The skewed steps (at most bytes + 14 of 8 bytes, or bytes / 2 + 14 of 16) and the row
-  // above with its zeros (at most 44 bytes of them).
-  return (bytes + 32) * 8 + bytes + 48;
+  // The skewed steps (at most bytes + 14 of 8 bytes, or bytes / 2 + 28 of 16) and the row
+  // above with its zeros (at most 72 bytes of them).
+  return (bytes + 64) * 8 + bytes + 80;
 }
 
 }  // namespace pixconv::decode_internal
