@@ -18,7 +18,6 @@ namespace pixconv {
 namespace {
 
 using decode_internal::CodecReader;
-using decode_internal::CodecWritesRgba8;
 using decode_internal::RowLayout;
 using decode_internal::RowTarget;
 
@@ -165,13 +164,16 @@ bool RoundsU16Samples(const ImageFormat& f, const ConvertOptions& o) {
 // writes the output itself. Its own Result because a file within the pixel limit can still
 // need more than a 32-bit size_t holds (a 16384 x 16384 RGBA16 PNG: 2 GiB).
 Result<size_t> IntermediateBytes(const ImageInfo& info, const ConvertOptions& convert) {
-  if (CodecWritesRgba8(info.format, convert)) return size_t{0};
+  if (KeepsU8Samples(info.format, convert)) return size_t{0};
   Result<size_t> bytes = BufferSize(info.format);
   if (!bytes.ok()) {
     return Status(bytes.status().code(), DescribeInfo(info) +
                                              ": the decoded image it converts from: " +
                                              bytes.status().message());
   }
+  // 16-bit samples the codec rounds itself need no intermediate here, but their size is
+  // still checked: libpng, should the file go to it, reads them through the input model.
+  if (RoundsU16Samples(info.format, convert)) return size_t{0};
   return bytes;
 }
 
