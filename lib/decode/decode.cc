@@ -144,6 +144,22 @@ bool KeepsU8Samples(const ImageFormat& f, const ConvertOptions& o) {
   return input_srgb == output_srgb;
 }
 
+// True when converting the file's 16-bit samples with `o` takes Convert's exact U16 kernel,
+// round(v * 255 / 65535), which the PNG decoder computes the same way while it expands the
+// rows: the datatype range and no transfer change, premultiply, colormap or segmentation.
+// The Auto range and Auto input transfer of 16-bit samples depend on the samples (a scan), so
+// those go through the input model.
+bool RoundsU16Samples(const ImageFormat& f, const ConvertOptions& o) {
+  if (f.datatype != ChannelDatatype::U16 || o.to != OutputType::RGBA8 || o.premultiply) {
+    return false;
+  }
+  if (o.colormap != Colormap::None || o.segmentation) return false;
+  if (o.range != RangeMode::Datatype || o.input_transfer == InputTransfer::Auto) return false;
+  const bool input_srgb = o.input_transfer == InputTransfer::Srgb;
+  const bool output_srgb = o.output_transfer != OutputTransfer::Linear;
+  return input_srgb == output_srgb;
+}
+
 // Bytes of the input-model image that a decode-and-convert goes through: 0 when the codec
 // writes the output itself. Its own Result because a file within the pixel limit can still
 // need more than a 32-bit size_t holds (a 16384 x 16384 RGBA16 PNG: 2 GiB).
@@ -155,6 +171,9 @@ Result<size_t> IntermediateBytes(const ImageInfo& info, const ConvertOptions& co
                                              ": the decoded image it converts from: " +
                                              bytes.status().message());
   }
+  // 16-bit samples the codec rounds itself need no intermediate here, but their size is
+  // still checked: libpng, should the file go to it, reads them through the input model.
+  if (RoundsU16Samples(info.format, convert)) return size_t{0};
   return bytes;
 }
 
@@ -177,8 +196,7 @@ Status ReadConverted(CodecReader& codec, const OutputView& dst, const ConvertOpt
         convert.order == ChannelOrder::BGRA ? RowLayout::kBgra8 : RowLayout::kRgba8;
     return codec.Read(RowTarget{static_cast<uint8_t*>(dst.data), *stride, layout});
   }
-  // Everything else goes through the input model and the conversion kernels (16-bit PNGs use
-  // the U16 kernels). The temporary needs no zeroing: the codec writes every byte of it.
+  // Everything else goes through the input model and the conversion kernels. The temporary needs no zeroing: the codec writes every byte of it.
   std::unique_ptr<uint8_t[]> pixels;
   try {
     pixels = std::make_unique_for_overwrite<uint8_t[]>(*bytes);
@@ -200,6 +218,14 @@ ConvertOptions ForDecodedFile(const ConvertOptions& convert, const DecodeOptions
 }
 
 }  // namespace
+
+namespace decode_internal {
+
+bool CodecWritesRgba8(const ImageFormat& f, const ConvertOptions& o) {
+  return KeepsU8Samples(f, o) || RoundsU16Samples(f, o);
+}
+
+}  // namespace decode_internal
 
 ImageView DecodedImage::View() const {
   Result<ImageView> view = MakeImageView(format, pixels.data(), pixels.size());

@@ -14,8 +14,10 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <new>
 #include <string>
 
+#include "decode/png_expand.h"
 #include "decode/reader.h"
 #include "format/checked_math.h"
 #include "pixconv/model.h"
@@ -173,6 +175,9 @@ class PngReader final : public CodecReader {
   const ImageInfo& info() const override { return info_; }
 
   Status Read(const RowTarget& target) override {
+    if (target.layout != RowLayout::kModel && info_.format.datatype == ChannelDatatype::U16) {
+      return Read16ToRgba8(target);
+    }
     const bool gray = (session_->color_type & PNG_COLOR_MASK_COLOR) == 0;
     ReadPlan plan{};
     plan.to_rgba8 = target.layout != RowLayout::kModel;
@@ -194,6 +199,35 @@ class PngReader final : public CodecReader {
   }
 
  private:
+  // 16-bit samples to RGBA8 / BGRA8: the big-endian input model from libpng, then the fast
+  // decoder's own rounding (png_rows.cc), so both decoders write the same bytes.
+  Status Read16ToRgba8(const RowTarget& target) {
+    const ImageFormat& f = info_.format;
+    const int channels = ChannelCount(f.color_model);
+    const size_t row_bytes = size_t{2} * static_cast<size_t>(channels) * f.width;
+    size_t bytes = 0;
+    if (!internal::CheckedMul(row_bytes, f.height, &bytes)) {
+      return Status(StatusCode::kSizeOverflow, "PNG: image size overflows size_t");
+    }
+    std::unique_ptr<uint8_t[]> rows;
+    try {
+      rows = std::make_unique_for_overwrite<uint8_t[]>(bytes);
+    } catch (const std::bad_alloc&) {
+      return Status(StatusCode::kLimitExceeded, "PNG: out of memory");
+    }
+    ReadPlan plan{};
+    plan.gray_to_rgb = (session_->color_type & PNG_COLOR_MASK_COLOR) == 0 && channels == 4;
+    plan.dst = rows.get();
+    plan.stride = row_bytes;
+    plan.row_bytes = row_bytes;
+    if (!ReadUnsafe(session_.get(), &plan)) return Error();
+    for (uint32_t y = 0; y < f.height; ++y) {
+      Be16ToRgba8(rows.get() + y * row_bytes, f.width, channels, nullptr,
+                  target.layout == RowLayout::kBgra8, target.data + y * target.stride);
+    }
+    return Status::Ok();
+  }
+
   Status Error() const { return Status(session_->code, std::string("PNG: ") + session_->message); }
 
   std::unique_ptr<PngSession> session_;  // libpng keeps a pointer to it: never moves

@@ -1,5 +1,6 @@
 // Row expansion (png_expand.h). One function per color type; each writes RGBA (RGBA8, BGRA8,
-// and the model's RGBA when the image has tRNS or alpha) or the model's own L / RGB.
+// and the model's RGBA when the image has tRNS or alpha) or the model's own L / RGB. 16-bit
+// samples to RGBA8 / BGRA8 take one kernel for every color type (png_rows.cc).
 #include "decode/png_expand.h"
 
 #include <cstring>
@@ -152,6 +153,13 @@ size_t OutputPixelBytes(const PngStructure& png, PngPixels pixels) {
 
 void ExpandRow(const PngStructure& png, PngPixels pixels, const uint8_t* src, uint32_t width,
                uint8_t* dst, uint8_t* scratch) {
+  if (pixels != PngPixels::kModel && png.header.bit_depth == 16) {
+    const uint8_t type = png.header.color_type;
+    const int channels = type == kPngGray ? 1 : type == kPngGrayAlpha ? 2 : type == kPngRgb ? 3 : 4;
+    Be16ToRgba8(src, width, channels, png.has_trns ? png.trns_key : nullptr,
+                pixels == PngPixels::kBgra8, dst);
+    return;
+  }
   const bool rgba = OutputsRgba(png, pixels);
   switch (png.header.color_type) {
     case kPngGray: Gray(png, rgba, src, width, dst, scratch); break;

@@ -1,6 +1,6 @@
 // From unfiltered PNG rows to the pixels the decoder writes: sub-byte samples unpacked,
 // palettes and tRNS expanded, gray spread to RGB where the output has color, 16-bit samples
-// put in native byte order.
+// put in native byte order (the model) or rounded to 8 bits (RGBA8, BGRA8).
 #pragma once
 
 #include <cstddef>
@@ -12,8 +12,8 @@ namespace pixconv::decode_internal {
 
 enum class PngPixels : uint8_t {
   kModel,  // the input model of lib/README.md 5 (L, RGB or RGBA; U8 or native U16)
-  kRgba8,  // 8-bit files only
-  kBgra8,  // 8-bit files only
+  kRgba8,  // 16-bit samples rounded to round(v * 255 / 65535)
+  kBgra8,
 };
 
 // Bytes of one output pixel.
@@ -29,6 +29,13 @@ void Rgb8ToRgba8(const uint8_t* src, size_t pixels, uint8_t* dst);
 
 // SIMD: `samples` big-endian 16-bit samples to native byte order.
 void Be16ToNative(const uint8_t* src, size_t samples, uint8_t* dst);
+
+// SIMD: `pixels` pixels of `channels` big-endian 16-bit samples (1 gray, 2 gray + alpha,
+// 3 RGB, 4 RGBA) to RGBA8, or BGRA8 when `bgra`, each sample round(v * 255 / 65535) as the
+// exact U16 convert kernel gives it. With a `key` (gray: 1 value, RGB: 3), alpha is 0 where
+// the pixel's 16-bit samples equal the key, else 255.
+void Be16ToRgba8(const uint8_t* src, size_t pixels, int channels, const uint16_t* key, bool bgra,
+                 uint8_t* dst);
 
 // SIMD: `pixels` 8-bit gray samples to RGBA8; alpha 0 where the sample equals `key`, else
 // 255 (a key above 255: always 255).

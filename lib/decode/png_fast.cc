@@ -111,7 +111,6 @@ class FastPngReader final : public CodecReader {
     const PngHeader& h = png_.header;
     PngPixels pixels = PngPixels::kModel;
     if (target.layout != RowLayout::kModel) {
-      if (h.bit_depth == 16) return false;
       pixels = target.layout == RowLayout::kBgra8 ? PngPixels::kBgra8 : PngPixels::kRgba8;
     }
     const std::vector<PngPass> passes = PassesOf(h);

@@ -1,5 +1,6 @@
 // Highway kernels for the hottest row expansions: RGB8 to RGBA8 with opaque alpha, 8-bit
-// gray to RGBA8, palette indices to RGB8 / RGBA8, and 16-bit samples to little-endian.
+// gray to RGBA8, palette indices to RGB8 / RGBA8, 16-bit samples to little-endian, and
+// big-endian 16-bit samples straight to RGBA8 / BGRA8.
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "decode/png_rows.cc"
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
@@ -49,6 +50,121 @@ void SwapBytes16Row(const uint8_t* src, size_t samples, uint8_t* dst) {
     const uint8_t high = src[i];
     dst[i] = src[i + 1];
     dst[i + 1] = high;
+  }
+}
+
+// One big-endian 16-bit sample to 8 bits, round(v * 255 / 65535) = floor(v / 257 + 1/2),
+// from its two bytes: v = 257 hi + (lo - hi), so with t = lo - hi in [-255, 255] the result is
+// hi + floor((t + 128.5) / 257): hi + 1 where t > 128, hi - 1 where t < -128, else hi. The
+// same steps as the vector form below.
+inline uint8_t Be16To8(const uint8_t* p) {
+  const int hi = p[0], t = p[1] - p[0];
+  return static_cast<uint8_t>(hi + (t > 128) - (t < -128));
+}
+
+// `pixels` pixels of kC big-endian 16-bit samples (gray, gray + alpha, RGB, RGBA) to RGBA8,
+// or BGRA8 with kSwapRB. With a `key` (gray and RGB), alpha is 0 where every sample equals
+// the key's, compared on the 16-bit values.
+template <size_t kC, bool kSwapRB>
+void Be16ToRgba8Pixels(const uint8_t* src, size_t pixels, const uint16_t* key, uint8_t* dst) {
+  constexpr bool kKeyed = kC == 1 || kC == 3;
+  size_t i = 0;
+  const hn::ScalableTag<uint16_t> d16;
+  const hn::RebindToSigned<decltype(d16)> di;
+  const hn::Rebind<uint8_t, decltype(d16)> d8;
+  const size_t lanes = hn::Lanes(d16);
+  using V16 = hn::Vec<decltype(d16)>;
+  const auto low_byte = hn::Set(d16, 0xFF);
+  const auto above = hn::Set(di, 128);
+  const auto below = hn::Set(di, -128);
+  // A lane holds the sample's bytes swapped on a little-endian host: hi in the low byte.
+  auto to8 = [&](V16 v) HWY_ATTR {
+    const auto hi = hn::BitCast(di, hn::And(v, low_byte));
+    const auto t = hn::Sub(hn::BitCast(di, hn::ShiftRight<8>(v)), hi);
+    const auto q = hn::Sub(hn::Add(hi, hn::VecFromMask(di, hn::Lt(t, below))),
+                           hn::VecFromMask(di, hn::Gt(t, above)));
+    return hn::DemoteTo(d8, q);
+  };
+  auto swapped = [](uint16_t k) { return static_cast<uint16_t>((k >> 8) | (k << 8)); };
+  const bool keyed = kKeyed && key != nullptr;
+  const auto key0 = hn::Set(d16, keyed ? swapped(key[0]) : 0);
+  const auto key1 = hn::Set(d16, keyed && kC == 3 ? swapped(key[1]) : 0);
+  const auto key2 = hn::Set(d16, keyed && kC == 3 ? swapped(key[2]) : 0);
+  const auto opaque = hn::Set(d8, 255);
+  const auto opaque16 = hn::Set(d16, 255);
+  // 0 where `clear`, else 255, as 8-bit lanes.
+  auto alpha_of = [&](hn::Mask<decltype(d16)> clear) HWY_ATTR {
+    return hn::DemoteTo(d8, hn::BitCast(di, hn::IfThenZeroElse(clear, opaque16)));
+  };
+  const auto* in = reinterpret_cast<const uint16_t*>(src);
+  if constexpr (std::endian::native == std::endian::little) {
+    for (; i + lanes <= pixels; i += lanes) {
+      if constexpr (kC == 1) {
+        const V16 v = hn::LoadU(d16, in + i);
+        const auto g = to8(v);
+        const auto a = keyed ? alpha_of(hn::Eq(v, key0)) : opaque;
+        hn::StoreInterleaved4(g, g, g, a, d8, dst + 4 * i);
+      } else if constexpr (kC == 2) {
+        V16 v, a;
+        hn::LoadInterleaved2(d16, in + 2 * i, v, a);
+        const auto g = to8(v);
+        hn::StoreInterleaved4(g, g, g, to8(a), d8, dst + 4 * i);
+      } else {
+        V16 r, g, b, a;
+        if constexpr (kC == 3) {
+          hn::LoadInterleaved3(d16, in + 3 * i, r, g, b);
+        } else {
+          hn::LoadInterleaved4(d16, in + 4 * i, r, g, b, a);
+        }
+        auto alpha = opaque;
+        if constexpr (kC == 4) {
+          alpha = to8(a);
+        } else if (keyed) {
+          const auto clear = hn::And(hn::And(hn::Eq(r, key0), hn::Eq(g, key1)), hn::Eq(b, key2));
+          alpha = alpha_of(clear);
+        }
+        const auto r8 = to8(r), b8 = to8(b);
+        hn::StoreInterleaved4(kSwapRB ? b8 : r8, to8(g), kSwapRB ? r8 : b8, alpha, d8,
+                              dst + 4 * i);
+      }
+    }
+  }
+  for (; i < pixels; ++i) {
+    const uint8_t* p = src + 2 * kC * i;
+    uint8_t* out = dst + 4 * i;
+    const uint8_t c0 = Be16To8(p);
+    if constexpr (kC <= 2) {
+      out[0] = out[1] = out[2] = c0;
+      out[3] = kC == 2 ? Be16To8(p + 2) : 255;
+    } else {
+      out[kSwapRB ? 2 : 0] = c0;
+      out[1] = Be16To8(p + 2);
+      out[kSwapRB ? 0 : 2] = Be16To8(p + 4);
+      out[3] = kC == 4 ? Be16To8(p + 6) : 255;
+    }
+    if (keyed) {
+      bool clear = (p[0] << 8 | p[1]) == key[0];
+      if constexpr (kC == 3) {
+        clear = clear && (p[2] << 8 | p[3]) == key[1] && (p[4] << 8 | p[5]) == key[2];
+      }
+      if (clear) out[3] = 0;
+    }
+  }
+}
+
+void Be16ToRgba8Row(const uint8_t* src, size_t pixels, int channels, const uint16_t* key,
+                    bool bgra, uint8_t* dst) {
+  switch (channels) {
+    case 1: Be16ToRgba8Pixels<1, false>(src, pixels, key, dst); break;
+    case 2: Be16ToRgba8Pixels<2, false>(src, pixels, key, dst); break;
+    case 3:
+      if (bgra) Be16ToRgba8Pixels<3, true>(src, pixels, key, dst);
+      else Be16ToRgba8Pixels<3, false>(src, pixels, key, dst);
+      break;
+    default:
+      if (bgra) Be16ToRgba8Pixels<4, true>(src, pixels, key, dst);
+      else Be16ToRgba8Pixels<4, false>(src, pixels, key, dst);
+      break;
   }
 }
 
@@ -136,6 +252,7 @@ HWY_EXPORT(Rgb8ToRgba8Row);
 HWY_EXPORT(Gray8ToRgba8Row);
 HWY_EXPORT(SwapBytes16Row);
 HWY_EXPORT(PaletteRow);
+HWY_EXPORT(Be16ToRgba8Row);
 
 void Rgb8ToRgba8(const uint8_t* src, size_t pixels, uint8_t* dst) {
   HWY_DYNAMIC_DISPATCH(Rgb8ToRgba8Row)(src, pixels, dst);
@@ -147,6 +264,11 @@ void Be16ToNative(const uint8_t* src, size_t samples, uint8_t* dst) {
   } else {
     HWY_DYNAMIC_DISPATCH(SwapBytes16Row)(src, samples, dst);
   }
+}
+
+void Be16ToRgba8(const uint8_t* src, size_t pixels, int channels, const uint16_t* key, bool bgra,
+                 uint8_t* dst) {
+  HWY_DYNAMIC_DISPATCH(Be16ToRgba8Row)(src, pixels, channels, key, bgra, dst);
 }
 
 void Gray8ToRgba8(const uint8_t* src, size_t pixels, int key, uint8_t* dst) {

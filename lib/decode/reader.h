@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 
+#include "pixconv/convert.h"
 #include "pixconv/decode.h"
 #include "pixconv/status.h"
 
@@ -17,8 +18,10 @@ namespace pixconv::decode_internal {
 // What the codec writes into each destination row.
 enum class RowLayout : uint8_t {
   kModel,  // info().format: the input model (L, RGB or RGBA; U8 or native-order U16)
-  kRgba8,  // 4 bytes per pixel R, G, B, A (8-bit files only; alpha 255 where the file has none)
-  kBgra8,  // 4 bytes per pixel B, G, R, A (8-bit files only)
+  // 4 bytes per pixel R, G, B, A (alpha 255 where the file has none); 16-bit PNG samples
+  // rounded to round(v * 255 / 65535), what Convert gives them with the datatype range
+  kRgba8,
+  kBgra8,  // 4 bytes per pixel B, G, R, A, as kRgba8
 };
 
 // A destination the caller has validated: height rows of the layout's packed row bytes,
@@ -36,6 +39,11 @@ class CodecReader {
   // Decodes every row into `target`. Call at most once.
   virtual Status Read(const RowTarget& target) = 0;
 };
+
+// True when the codec writes RGBA8 / BGRA8 (RowLayout::kRgba8, kBgra8) itself for a file of
+// format `f` converted with `o` (Auto range already resolved for a decoded file), byte for
+// byte what Convert writes from the input model; else the decode goes through the model.
+bool CodecWritesRgba8(const ImageFormat& f, const ConvertOptions& o);
 
 // Parse the header of data[0, size), which must stay alive and unchanged until the reader is
 // destroyed. The limit on pixels is the caller's job; Open only reads the header.

@@ -1,12 +1,14 @@
 // Decode-and-convert in one call gives exactly what Decode followed by Convert gives, whether
-// the codec writes RGBA8 / BGRA8 itself (8-bit files, options that keep 8-bit samples) or the
-// conversion kernels run (everything else, 16-bit PNGs through the U16 kernels).
+// the codec writes RGBA8 / BGRA8 itself (8-bit files with options that keep 8-bit samples,
+// 16-bit PNGs with the datatype range and no transfer change) or the conversion kernels run
+// (everything else).
 #include <doctest/doctest.h>
 
 #include <cstring>
 #include <string>
 #include <vector>
 
+#include "decode/reader.h"
 #include "decode_test_util.h"
 #include "png_encode_util.h"
 #include "pixconv/decode.h"
@@ -150,6 +152,59 @@ TEST_CASE("decode-and-convert: 16-bit files get their datatype's range unless as
   Result<DecodedImage> auto_range = DecodeAndConvert(file.data(), file.size(), {}, rerun_auto);
   REQUIRE(auto_range.ok());
   CHECK(auto_range->pixels == automatic);
+}
+
+TEST_CASE("decode-and-convert: the codec writes RGBA8 itself only where Convert would agree") {
+  using decode_internal::CodecWritesRgba8;
+  const ImageFormat u8 = ImageFormat::Color(5, 3, ColorModel::RGB, ChannelDatatype::U8);
+  const ImageFormat u16 = ImageFormat::Color(5, 3, ColorModel::L, ChannelDatatype::U16);
+  ConvertOptions datatype;
+  datatype.range = RangeMode::Datatype;
+  CHECK(CodecWritesRgba8(u8, datatype));
+  CHECK(CodecWritesRgba8(u16, datatype));
+  ConvertOptions o = datatype;
+  o.order = ChannelOrder::BGRA;
+  CHECK(CodecWritesRgba8(u16, o));
+  o = datatype;
+  o.input_transfer = InputTransfer::Linear;
+  o.output_transfer = OutputTransfer::Linear;
+  CHECK(CodecWritesRgba8(u16, o));
+  o.output_transfer = OutputTransfer::Srgb;  // a transfer change
+  CHECK(!CodecWritesRgba8(u16, o));
+  o = datatype;
+  o.output_transfer = OutputTransfer::Srgb;
+  CHECK(CodecWritesRgba8(u16, o));
+  // Auto range (DecodeOptions::datatype_range = false) scans 16-bit samples; 8-bit ones always
+  // get [0, 255].
+  CHECK(!CodecWritesRgba8(u16, ConvertOptions{}));
+  CHECK(CodecWritesRgba8(u8, ConvertOptions{}));
+  // Auto input transfer: linear or sRGB by the 16-bit samples' range; always sRGB for 8-bit.
+  o = datatype;
+  o.input_transfer = InputTransfer::Auto;
+  CHECK(!CodecWritesRgba8(u16, o));
+  CHECK(CodecWritesRgba8(u8, o));
+  for (const NamedOptions& set : OptionSets()) {
+    CAPTURE(set.name);
+    ConvertOptions other = set.options;
+    if (other.range == RangeMode::Auto) other.range = RangeMode::Datatype;
+    const bool plain = other.to == OutputType::RGBA8 && !other.premultiply &&
+                       other.range == RangeMode::Datatype &&
+                       other.input_transfer != InputTransfer::Auto &&
+                       (other.input_transfer == InputTransfer::Srgb) ==
+                           (other.output_transfer != OutputTransfer::Linear);
+    CHECK(CodecWritesRgba8(u16, other) == plain);
+  }
+  o = datatype;
+  o.colormap = Colormap::Turbo;
+  CHECK(!CodecWritesRgba8(u16, o));
+  o = datatype;
+  o.segmentation = true;
+  CHECK(!CodecWritesRgba8(u16, o));
+  o = datatype;
+  o.range = RangeMode::Explicit;
+  o.range_lo = 0;
+  o.range_hi = 65535;
+  CHECK(!CodecWritesRgba8(u16, o));
 }
 
 TEST_CASE("decode-and-convert checks its options and destination first") {

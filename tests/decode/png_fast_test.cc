@@ -1,7 +1,9 @@
 // The fast PNG decoder (lib/decode/png_fast.cc) against libpng, its reference: on PngSuite
 // and on files of every color type, bit depth, filter type and interlace, both decoders must
-// write the same bytes, in the input model and as RGBA8 / BGRA8. The few files the fast
-// decoder leaves to libpng are listed, so a file silently falling back is a failure.
+// write the same bytes, in the input model and as RGBA8 / BGRA8; 16-bit files as RGBA8 /
+// BGRA8 must also equal libpng's model converted by Convert with the datatype range. The few
+// files the fast decoder leaves to libpng are listed, so a file silently falling back is a
+// failure.
 #include <doctest/doctest.h>
 
 #include <set>
@@ -11,6 +13,7 @@
 #include "decode/reader.h"
 #include "decode_test_util.h"
 #include "png_encode_util.h"
+#include "pixconv/convert.h"
 #include "pixconv/decode.h"
 #include "support/targets.h"
 
@@ -42,12 +45,36 @@ Result<std::vector<uint8_t>> ReadWith(
   return out;
 }
 
+// libpng's input model of a 16-bit file converted to RGBA8 / BGRA8 by Convert with the
+// datatype range, in ReadWith's buffer (rows 3 bytes apart, the gaps 0xA5): the bytes the
+// decoders' own 16-bit to RGBA8 expansion must write.
+std::vector<uint8_t> ConvertedModel(const std::vector<uint8_t>& file, RowLayout layout) {
+  Result<std::unique_ptr<CodecReader>> reader =
+      decode_internal::OpenPngWithLibpng(file.data(), file.size());
+  REQUIRE(reader.ok());
+  const ImageFormat format = reader.value()->info().format;
+  Result<std::vector<uint8_t>> model =
+      ReadWith(decode_internal::OpenPngWithLibpng, file, RowLayout::kModel);
+  REQUIRE(model.ok());
+  const size_t model_stride = PixelBytes(reader.value()->info(), RowLayout::kModel) *
+                                  format.width + 3;
+  Result<ImageView> view = MakeImageView(format, model->data(), model->size(), {model_stride});
+  REQUIRE(view.ok());
+  const size_t stride = size_t{4} * format.width + 3;
+  std::vector<uint8_t> out(stride * format.height, 0xA5);
+  ConvertOptions options;
+  options.range = RangeMode::Datatype;
+  options.order = layout == RowLayout::kBgra8 ? ChannelOrder::BGRA : ChannelOrder::RGBA;
+  REQUIRE(Convert(*view, OutputView{out.data(), out.size(), stride}, options).ok());
+  return out;
+}
+
 // Compares the fast decoder with libpng on one file; false when the fast one left it to libpng.
 bool SameAsLibpng(const std::vector<uint8_t>& file) {
-  std::vector<RowLayout> layouts = {RowLayout::kModel};
+  const std::vector<RowLayout> layouts = {RowLayout::kModel, RowLayout::kRgba8,
+                                          RowLayout::kBgra8};
   Result<ImageInfo> info = ReadImageInfo(file.data(), file.size());
   REQUIRE(info.ok());
-  if (info->bit_depth <= 8) layouts.insert(layouts.end(), {RowLayout::kRgba8, RowLayout::kBgra8});
   for (RowLayout layout : layouts) {
     CAPTURE(static_cast<int>(layout));
     Result<std::vector<uint8_t>> fast = ReadWith(decode_internal::OpenPngFastOnly, file, layout);
@@ -59,6 +86,9 @@ bool SameAsLibpng(const std::vector<uint8_t>& file) {
         ReadWith(decode_internal::OpenPngWithLibpng, file, layout);
     REQUIRE_MESSAGE(libpng.ok(), libpng.status().ToString());
     CHECK(*fast == *libpng);
+    if (info->bit_depth == 16 && layout != RowLayout::kModel) {
+      CHECK(*fast == ConvertedModel(file, layout));
+    }
   }
   return true;
 }
@@ -185,6 +215,63 @@ TEST_CASE("fast PNG decoder: Paeth rows and SIMD expansions, widths 1..70, heigh
               rows[i] = static_cast<uint8_t>(
                   format.bit_depth == 8 ? (x * 7 + y * 3) % format.palette_entries
                                         : (x * 5 + y) % 11 * 17);
+            }
+          }
+          files.push_back(EncodeTestPng(spec, rows));
+          REQUIRE(!files.back().empty());
+        }
+      }
+    }
+  }
+  test::ForEachTarget([&](const char*) {
+    for (size_t i = 0; i < files.size(); ++i) {
+      CAPTURE(i);
+      CHECK(SameAsLibpng(files[i]));
+    }
+  });
+}
+
+// 16-bit files of every color type, with and without a tRNS key, Adam7 and not, at every small
+// size and under every filter type, on every target: RGBA8 / BGRA8 straight from the decoder
+// equal libpng's model converted by Convert (SameAsLibpng). Every third pixel of the keyed
+// files is the key; the pixels after it differ from it in one sample by 1 (the same 8-bit
+// rounding) or in the high byte.
+TEST_CASE("fast PNG decoder: 16-bit files to RGBA8, widths 1..70, heights 1..9") {
+  struct Format {
+    int color_type;
+    bool trns;
+  };
+  const Format formats[] = {{0, false}, {0, true}, {4, false}, {2, false}, {2, true}, {6, false}};
+  const int filters[] = {0x08, 0x10, 0x20, 0x40, 0x80, 0xF8};
+  std::vector<std::vector<uint8_t>> files;
+  for (const Format& format : formats) {
+    for (const bool interlaced : {false, true}) {
+      for (uint32_t height = 1; height <= 9; ++height) {
+        for (uint32_t width = 1; width <= 70; ++width) {
+          TestPngSpec spec;
+          spec.width = width;
+          spec.height = height;
+          spec.color_type = format.color_type;
+          spec.bit_depth = 16;
+          spec.interlaced = interlaced;
+          spec.trns = format.trns;
+          spec.filters = filters[(width + height) % 6];
+          std::vector<uint8_t> rows = TestPngRows(spec, width * 16 + height);
+          if (format.trns) {
+            // The key of EncodeTestPng: gray 0x5555, RGB 0x5555, 0x7FFF, 0x3333.
+            const uint16_t key[3] = {0x5555, 0x7FFF, 0x3333};
+            const size_t channels = format.color_type == 0 ? 1 : 3;
+            for (size_t p = 0; p < size_t{width} * height; ++p) {
+              if (p % 3 == 2) continue;
+              uint8_t* sample = rows.data() + 2 * channels * p;
+              for (size_t c = 0; c < channels; ++c) {
+                uint16_t v = key[c];
+                if (p % 3 == 1 && c == p / 3 % channels) {
+                  v = static_cast<uint16_t>(p / 3 % 2 ? v + 1 : v ^ 0x100);
+                }
+                sample[2 * c] = static_cast<uint8_t>(v >> 8);
+                sample[2 * c + 1] = static_cast<uint8_t>(v & 0xFF);
+              }
             }
           }
           files.push_back(EncodeTestPng(spec, rows));
