@@ -111,6 +111,10 @@ struct NarrowNorm {
     LoadChannels<kC>(ds, in, r0, r1, r2, r3);
     auto norm = [&](hn::Vec<decltype(ds)> raw) PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
       hn::Vec<DF> v = NarrowToFloat<T>(df, raw);
+      if constexpr (kIsFloatSample<T>) {
+        // Float data over their datatype range, [0, 1]: t is v, clamped.
+        if (p.unit_float) return ClampUnit<true>(df, v, p);
+      }
       // The datatype range of unsigned and float data anchors at 0; v - 0 is v exactly.
       if (p.anchor != 0.0f) v = hn::Sub(v, hn::Set(df, p.anchor));
       const hn::Vec<DF> t = hn::MulAdd(v, hn::Set(df, p.scale), hn::Set(df, p.offset));

@@ -40,6 +40,8 @@ struct ColorRowParams {
   // 8/16-bit integers whose every value the float form already puts inside the clamp bounds
   // (the datatype range, and every wider one): the kernels skip the clamp.
   bool in_bounds = false;
+  // F16 / F32 over [0, 1] (anchor 0, scale 1, offset 0): t = v, and the kernels only clamp.
+  bool unit_float = false;
   // Write the destination with non-temporal stores (row_loop-inl.h). The plan sets it for
   // outputs of at least StreamMinOutputBytes() (StreamsOutput); ConvertRows passes the kernels
   // a copy that says how this band is written (LargeOutputStores, stream_threshold.h).

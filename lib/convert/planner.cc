@@ -282,6 +282,8 @@ Status PlanColor(const ImageView& src, const ConvertOptions& opts, Converter::Im
   key.out = opts.to;
   SetNormalization(t, impl->range_lo, impl->range_hi, &p, &key.wide_math);
   p.in_bounds = IntegerSamplesInBounds(t, p);
+  p.unit_float = (t == ChannelDatatype::F16 || (t == ChannelDatatype::F32 && !key.wide_math)) &&
+                 p.anchor == 0.0f && p.scale == 1.0f && p.offset == 0.0f;
 
   if (opts.colormap != Colormap::None || opts.segmentation) PlanMapped(opts, impl, &key);
 
