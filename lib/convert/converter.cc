@@ -130,25 +130,21 @@ Status Converter::ConvertRows(const ImageView& src, const OutputView& dst, uint3
   };
   using Stores = internal::LargeOutputStores;
   const bool large = impl.is_yuv ? impl.yuv.constants.stream : impl.color_params.stream;
-  const Stores stores = large ? internal::NextLargeOutputStores(impl.options.to) : Stores::kCached;
-  // A band of one row can not be split for a trial; it streams, as planned.
-  if (row_end - row_begin < 2 || stores == Stores::kStreamed || stores == Stores::kCached) {
-    run(row_begin, row_end, stores != Stores::kCached);
+  const internal::LargeOutputBand band =
+      large ? internal::NextLargeOutputBand(impl.options.to) : internal::LargeOutputBand{};
+  const bool stream = band.stores == Stores::kStreamed;
+  if (!band.timed) {
+    run(row_begin, row_end, stream);
     return Status::Ok();
   }
-  // A trial: half the rows each way, timed per output byte.
-  const uint32_t mid = row_begin + (row_end - row_begin) / 2;
-  const bool streamed_first = stores == Stores::kTrialStreamedFirst;
-  double seconds[2];  // first half, second half
-  for (int half = 0; half < 2; ++half) {
-    const auto start = std::chrono::steady_clock::now();
-    run(half == 0 ? row_begin : mid, half == 0 ? mid : row_end, streamed_first == (half == 0));
-    seconds[half] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const auto start = std::chrono::steady_clock::now();
+  run(row_begin, row_end, stream);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (row_end > row_begin) {
+    internal::RecordStreamTrial(impl.options.to, band.stores,
+                                seconds / double(row_end - row_begin) / double(out_row));
   }
-  const double first = seconds[0] / double(mid - row_begin) / double(out_row);
-  const double second = seconds[1] / double(row_end - mid) / double(out_row);
-  internal::RecordStreamTrial(impl.options.to, streamed_first ? first : second,
-                              streamed_first ? second : first);
   return Status::Ok();
 }
 

@@ -63,14 +63,15 @@ std::atomic<size_t> test_threshold{0};
 
 // The trials so far and their verdict, for each output type (RGBA8 and RGBAF32 outputs move
 // different amounts per pixel of work, so one may stream where the other does not). Trials
-// are rare (kStreamTrials bands per type and process), so a mutex guards the minima; the
-// verdict is read by every large band without it.
+// are rare (a few bands per type and process), so a mutex guards them; the verdict is read by
+// every large band without it.
 struct Trials {
-  std::atomic<LargeOutputStores> verdict{LargeOutputStores::kTrialStreamedFirst};
+  std::atomic<bool> decided{false};
+  std::atomic<LargeOutputStores> verdict{LargeOutputStores::kCached};
   int started = 0;
-  int recorded = 0;
-  double min_streamed = std::numeric_limits<double>::infinity();
-  double min_cached = std::numeric_limits<double>::infinity();
+  int recorded[2] = {0, 0};  // per LargeOutputStores
+  double min_seconds[2] = {std::numeric_limits<double>::infinity(),
+                           std::numeric_limits<double>::infinity()};
 };
 std::mutex trial_mutex;
 Trials trials[2];
@@ -86,28 +87,45 @@ size_t StreamMinOutputBytes() {
   return threshold;
 }
 
-LargeOutputStores NextLargeOutputStores(OutputType to) {
-  if (test_threshold.load(std::memory_order_relaxed) != 0) return LargeOutputStores::kStreamed;
+LargeOutputBand NextLargeOutputBand(OutputType to) {
+  if (test_threshold.load(std::memory_order_relaxed) != 0) {
+    return LargeOutputBand{LargeOutputStores::kStreamed, false};
+  }
   Trials& t = TrialsFor(to);
-  const LargeOutputStores decided = t.verdict.load(std::memory_order_relaxed);
-  if (decided == LargeOutputStores::kStreamed || decided == LargeOutputStores::kCached) {
-    return decided;
+  if (t.decided.load(std::memory_order_acquire)) {
+    return LargeOutputBand{t.verdict.load(std::memory_order_relaxed), false};
   }
   std::lock_guard<std::mutex> lock(trial_mutex);
-  return t.started++ % 2 == 0 ? LargeOutputStores::kTrialStreamedFirst
-                              : LargeOutputStores::kTrialCachedFirst;
+  // Bands 0, 1: ordinary stores; 2, 3: streamed; 4, 5: ordinary ... the second of each pair
+  // timed.
+  const int band = t.started++;
+  const LargeOutputStores stores =
+      (band / 2) % 2 == 0 ? LargeOutputStores::kCached : LargeOutputStores::kStreamed;
+  return LargeOutputBand{stores, band % 2 == 1};
 }
 
-void RecordStreamTrial(OutputType to, double streamed, double cached) {
+void RecordStreamTrial(OutputType to, LargeOutputStores stores, double seconds_per_byte) {
   std::lock_guard<std::mutex> lock(trial_mutex);
   Trials& t = TrialsFor(to);
-  t.min_streamed = std::min(t.min_streamed, streamed);
-  t.min_cached = std::min(t.min_cached, cached);
-  if (++t.recorded >= kStreamTrials) {
-    t.verdict.store(t.min_streamed < t.min_cached ? LargeOutputStores::kStreamed
-                                                  : LargeOutputStores::kCached,
+  const int k = static_cast<int>(stores);
+  t.min_seconds[k] = std::min(t.min_seconds[k], seconds_per_byte);
+  ++t.recorded[k];
+  if (t.recorded[0] >= kStreamTrials && t.recorded[1] >= kStreamTrials &&
+      !t.decided.load(std::memory_order_relaxed)) {
+    const int streamed = static_cast<int>(LargeOutputStores::kStreamed);
+    const int cached = static_cast<int>(LargeOutputStores::kCached);
+    t.verdict.store(t.min_seconds[streamed] < t.min_seconds[cached] ? LargeOutputStores::kStreamed
+                                                                    : LargeOutputStores::kCached,
                     std::memory_order_relaxed);
+    t.decided.store(true, std::memory_order_release);
   }
+}
+
+bool LargeOutputVerdict(OutputType to, LargeOutputStores* stores) {
+  Trials& t = TrialsFor(to);
+  if (!t.decided.load(std::memory_order_acquire)) return false;
+  *stores = t.verdict.load(std::memory_order_relaxed);
+  return true;
 }
 
 void SetStreamMinOutputBytesForTest(size_t bytes) {
@@ -117,9 +135,11 @@ void SetStreamMinOutputBytesForTest(size_t bytes) {
 void ResetStreamTrialsForTest() {
   std::lock_guard<std::mutex> lock(trial_mutex);
   for (Trials& t : trials) {
-    t.verdict.store(LargeOutputStores::kTrialStreamedFirst, std::memory_order_relaxed);
-    t.started = t.recorded = 0;
-    t.min_streamed = t.min_cached = std::numeric_limits<double>::infinity();
+    t.decided.store(false, std::memory_order_relaxed);
+    t.verdict.store(LargeOutputStores::kCached, std::memory_order_relaxed);
+    t.started = 0;
+    t.recorded[0] = t.recorded[1] = 0;
+    t.min_seconds[0] = t.min_seconds[1] = std::numeric_limits<double>::infinity();
   }
 }
 

@@ -27,23 +27,25 @@ inline bool StreamsOutput(uint32_t width, uint32_t height, OutputType to) {
 // ones past the cache is a property of the memory system, not of the cache size: on some
 // machines ordinary stores move more bytes per second although they read every destination
 // line first. So the conversions measure it, for RGBA8 and RGBAF32 outputs apart. Until there
-// is a verdict, a band of a large output is a trial: half its rows are written each way, each
-// half timed per output byte (ConvertRows, converter.cc). After kStreamTrials trials the way
-// with the lower minimum time per byte is kept for the life of the process. A threshold set
-// for a test or a benchmark (SetStreamMinOutputBytesForTest) streams without trials.
-enum class LargeOutputStores : uint8_t {
-  kTrialStreamedFirst,  // a trial whose first half streams
-  kTrialCachedFirst,    // a trial whose first half takes ordinary stores
-  kStreamed,
-  kCached,
-};
+// is a verdict, bands of a large output are trials, in pairs written the same way: two with
+// ordinary stores, two streamed, and so on. Only the second band of a pair is timed (per
+// output byte): ordinary stores leave dirty lines in the cache whose write-back the next band
+// pays, so a band is timed after one that left the cache as it will be in steady use. After
+// kStreamTrials timed bands of each way, the way with the lower minimum time per byte is kept
+// for the life of the process. A threshold set for a test or a benchmark
+// (SetStreamMinOutputBytesForTest) streams without trials.
+enum class LargeOutputStores : uint8_t { kStreamed, kCached };
 inline constexpr int kStreamTrials = 4;
 
-// The way to write the next band of a large output of type `to` (trials alternate which half
-// streams first).
-LargeOutputStores NextLargeOutputStores(OutputType to);
-// Records one trial of an output of type `to`: the seconds per output byte of its streamed
-// and of its cached half.
-void RecordStreamTrial(OutputType to, double streamed, double cached);
+// How to write the next band of a large output of type `to`, and whether to time it.
+struct LargeOutputBand {
+  LargeOutputStores stores = LargeOutputStores::kCached;
+  bool timed = false;  // a trial band to time and report with RecordStreamTrial
+};
+LargeOutputBand NextLargeOutputBand(OutputType to);
+// Records a timed trial band of an output of type `to`: its seconds per output byte.
+void RecordStreamTrial(OutputType to, LargeOutputStores stores, double seconds_per_byte);
+// The verdict for outputs of type `to`: kStreamed or kCached, or false while trials run.
+bool LargeOutputVerdict(OutputType to, LargeOutputStores* stores);
 
 }  // namespace pixconv::internal

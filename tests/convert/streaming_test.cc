@@ -115,38 +115,62 @@ TEST_CASE("streamed outputs equal cached ones, at any destination alignment and 
 TEST_CASE("large outputs: the trials keep the faster stores, per output type") {
   using Stores = internal::LargeOutputStores;
   constexpr OutputType kF32 = OutputType::RGBAF32, k8 = OutputType::RGBA8;
+  auto band_is = [](OutputType to, Stores stores, bool timed) {
+    const internal::LargeOutputBand band = internal::NextLargeOutputBand(to);
+    return band.stores == stores && band.timed == timed;
+  };
+  Stores verdict = Stores::kCached;
   internal::ResetStreamTrialsForTest();
-  // Trials alternate which half streams first, until kStreamTrials are recorded.
-  CHECK(internal::NextLargeOutputStores(kF32) == Stores::kTrialStreamedFirst);
-  CHECK(internal::NextLargeOutputStores(kF32) == Stores::kTrialCachedFirst);
-  for (int i = 0; i < internal::kStreamTrials - 1; ++i) {
-    internal::RecordStreamTrial(kF32, 1e-9 * (i + 2), 1.5e-9);
-    CHECK(internal::NextLargeOutputStores(kF32) != Stores::kStreamed);
-    CHECK(internal::NextLargeOutputStores(kF32) != Stores::kCached);
+  // Pairs of bands written alike, ordinary stores first, the second of each pair timed.
+  CHECK(band_is(kF32, Stores::kCached, false));
+  CHECK(band_is(kF32, Stores::kCached, true));
+  CHECK(band_is(kF32, Stores::kStreamed, false));
+  CHECK(band_is(kF32, Stores::kStreamed, true));
+  CHECK(band_is(kF32, Stores::kCached, false));
+  CHECK(band_is(kF32, Stores::kCached, true));
+  // No verdict until each way has kStreamTrials timed bands; then the minima decide:
+  // streamed 2e-9, then 1e-9, against cached 1.5e-9.
+  for (int i = 0; i < internal::kStreamTrials; ++i) {
+    internal::RecordStreamTrial(kF32, Stores::kCached, 1.5e-9);
+    CHECK(!internal::LargeOutputVerdict(kF32, &verdict));
   }
-  // The minima decide: streamed 2e-9 at best against cached 1.5e-9, then 1e-9.
-  internal::RecordStreamTrial(kF32, 1e-9, 1.5e-9);
-  CHECK(internal::NextLargeOutputStores(kF32) == Stores::kStreamed);
-  CHECK(internal::NextLargeOutputStores(kF32) == Stores::kStreamed);
+  for (int i = 0; i < internal::kStreamTrials - 1; ++i) {
+    internal::RecordStreamTrial(kF32, Stores::kStreamed, 2e-9);
+    CHECK(!internal::LargeOutputVerdict(kF32, &verdict));
+  }
+  internal::RecordStreamTrial(kF32, Stores::kStreamed, 1e-9);
+  REQUIRE(internal::LargeOutputVerdict(kF32, &verdict));
+  CHECK(verdict == Stores::kStreamed);
+  CHECK(band_is(kF32, Stores::kStreamed, false));
+  CHECK(band_is(kF32, Stores::kStreamed, false));
   // RGBA8 outputs have trials of their own.
-  CHECK(internal::NextLargeOutputStores(k8) == Stores::kTrialStreamedFirst);
-  for (int i = 0; i < internal::kStreamTrials; ++i) internal::RecordStreamTrial(k8, 2e-9, 1e-9);
-  CHECK(internal::NextLargeOutputStores(k8) == Stores::kCached);
-  CHECK(internal::NextLargeOutputStores(kF32) == Stores::kStreamed);
+  CHECK(!internal::LargeOutputVerdict(k8, &verdict));
+  CHECK(band_is(k8, Stores::kCached, false));
+  for (int i = 0; i < internal::kStreamTrials; ++i) {
+    internal::RecordStreamTrial(k8, Stores::kStreamed, 2e-9);
+    internal::RecordStreamTrial(k8, Stores::kCached, 1e-9);
+  }
+  REQUIRE(internal::LargeOutputVerdict(k8, &verdict));
+  CHECK(verdict == Stores::kCached);
+  CHECK(band_is(k8, Stores::kCached, false));
+  CHECK(band_is(kF32, Stores::kStreamed, false));
 
   // A threshold set for a test streams regardless of the verdict.
   {
     internal::ScopedStreamThresholdForTest lowered(kTestThreshold);
-    CHECK(internal::NextLargeOutputStores(k8) == Stores::kStreamed);
+    CHECK(band_is(k8, Stores::kStreamed, false));
   }
-  CHECK(internal::NextLargeOutputStores(k8) == Stores::kCached);
+  CHECK(band_is(k8, Stores::kCached, false));
   internal::ResetStreamTrialsForTest();
-  CHECK(internal::NextLargeOutputStores(k8) == Stores::kTrialStreamedFirst);
+  CHECK(!internal::LargeOutputVerdict(k8, &verdict));
+  CHECK(band_is(k8, Stores::kCached, false));
+  CHECK(band_is(k8, Stores::kCached, true));
+  internal::ResetStreamTrialsForTest();
 }
 
 TEST_CASE("large outputs: frames converted as trials and after the verdict are exact") {
-  // At the real threshold, so the conversions below are the trials themselves: each writes
-  // half its rows streamed and half cached, in both orders.
+  // At the real threshold, so the conversions below are the trials themselves, written with
+  // ordinary stores and streamed, timed and not.
   internal::ResetStreamTrialsForTest();
   const uint32_t w = 1021;
   const size_t out_row = size_t{w} * BytesPerPixel(OutputType::RGBAF32);
@@ -157,7 +181,7 @@ TEST_CASE("large outputs: frames converted as trials and after the verdict are e
   ConvertOptions o;
   o.to = OutputType::RGBAF32;
   const std::vector<uint8_t> want = RowByRow(img.view, o);
-  for (int i = 0; i < internal::kStreamTrials + 2; ++i) {
+  for (int i = 0; i < 4 * internal::kStreamTrials + 2; ++i) {
     CAPTURE(i);
     test::GuardedOutput out = test::MakeOutput(w, h, o.to, 0, 0);
     REQUIRE(Convert(img.view, out.view(), o).ok());
@@ -167,9 +191,8 @@ TEST_CASE("large outputs: frames converted as trials and after the verdict are e
                       "row " << y);
     }
   }
-  const internal::LargeOutputStores verdict = internal::NextLargeOutputStores(o.to);
-  CHECK((verdict == internal::LargeOutputStores::kStreamed ||
-         verdict == internal::LargeOutputStores::kCached));
+  internal::LargeOutputStores verdict = internal::LargeOutputStores::kCached;
+  CHECK(internal::LargeOutputVerdict(o.to, &verdict));
   internal::ResetStreamTrialsForTest();
 }
 
