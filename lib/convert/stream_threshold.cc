@@ -114,8 +114,9 @@ void RecordStreamTrial(OutputType to, LargeOutputStores stores, double seconds_p
       !t.decided.load(std::memory_order_relaxed)) {
     const int streamed = static_cast<int>(LargeOutputStores::kStreamed);
     const int cached = static_cast<int>(LargeOutputStores::kCached);
-    t.verdict.store(t.min_seconds[streamed] < t.min_seconds[cached] ? LargeOutputStores::kStreamed
-                                                                    : LargeOutputStores::kCached,
+    t.verdict.store(t.min_seconds[streamed] <= kStreamMargin * t.min_seconds[cached]
+                        ? LargeOutputStores::kStreamed
+                        : LargeOutputStores::kCached,
                     std::memory_order_relaxed);
     t.decided.store(true, std::memory_order_release);
   }

@@ -31,11 +31,15 @@ inline bool StreamsOutput(uint32_t width, uint32_t height, OutputType to) {
 // ordinary stores, two streamed, and so on. Only the second band of a pair is timed (per
 // output byte): ordinary stores leave dirty lines in the cache whose write-back the next band
 // pays, so a band is timed after one that left the cache as it will be in steady use. After
-// kStreamTrials timed bands of each way, the way with the lower minimum time per byte is kept
-// for the life of the process. A threshold set for a test or a benchmark
-// (SetStreamMinOutputBytesForTest) streams without trials.
+// kStreamTrials timed bands of each way, the minimum times per byte decide for the life of the
+// process: streaming, the planners' choice for outputs this large, unless ordinary stores are
+// faster by more than kStreamMargin. The trials run on whichever conversion comes first, and
+// one bound by arithmetic times both ways alike, within noise; the margin keeps such a
+// conversion from turning streaming off for the memory-bound ones after it. A threshold set for
+// a test or a benchmark (SetStreamMinOutputBytesForTest) streams without trials.
 enum class LargeOutputStores : uint8_t { kStreamed, kCached };
 inline constexpr int kStreamTrials = 4;
+inline constexpr double kStreamMargin = 1.1;
 
 // How to write the next band of a large output of type `to`, and whether to time it.
 struct LargeOutputBand {

@@ -154,7 +154,6 @@ TEST_CASE("large outputs: the trials keep the faster stores, per output type") {
   CHECK(verdict == Stores::kCached);
   CHECK(band_is(k8, Stores::kCached, false));
   CHECK(band_is(kF32, Stores::kStreamed, false));
-
   // A threshold set for a test streams regardless of the verdict.
   {
     internal::ScopedStreamThresholdForTest lowered(kTestThreshold);
@@ -165,6 +164,18 @@ TEST_CASE("large outputs: the trials keep the faster stores, per output type") {
   CHECK(!internal::LargeOutputVerdict(k8, &verdict));
   CHECK(band_is(k8, Stores::kCached, false));
   CHECK(band_is(k8, Stores::kCached, true));
+  // Ordinary stores must win by more than kStreamMargin: 1.08x is not enough, 1.12x is.
+  static_assert(internal::kStreamMargin > 1.08 && internal::kStreamMargin < 1.12);
+  for (const double slower : {1.08, 1.12}) {
+    CAPTURE(slower);
+    internal::ResetStreamTrialsForTest();
+    for (int i = 0; i < internal::kStreamTrials; ++i) {
+      internal::RecordStreamTrial(k8, Stores::kStreamed, slower * 1e-9);
+      internal::RecordStreamTrial(k8, Stores::kCached, 1e-9);
+    }
+    REQUIRE(internal::LargeOutputVerdict(k8, &verdict));
+    CHECK(verdict == (slower == 1.08 ? Stores::kStreamed : Stores::kCached));
+  }
   internal::ResetStreamTrialsForTest();
 }
 
