@@ -281,18 +281,26 @@ void PaethBlockRows(uint8_t* first, size_t stride, size_t rows, const uint8_t* p
   const auto low_byte = hn::Set(d, 0xFF);
   auto a = hn::Zero(d);  // the previous step's results: each row's pixel to the left
   auto c = hn::Zero(d);  // the previous step's b: each row's pixel above and to the left
-  // The results of the last kRowLag steps, oldest first (back[kRowLag - 1] is a).
-  hn::Vec<decltype(d)> back[kRowLag];
-  for (auto& v : back) v = hn::Zero(d);
+  // The results of the steps before a, oldest first: back0 is kRowLag steps old. Named
+  // vectors, not an array: SVE vectors can not be array elements.
+  static_assert(kRowLag == 2 || kRowLag == 4, "the lags the blocks use");
+  auto back0 = hn::Zero(d), back1 = back0, back2 = back0;
+  (void)back1;
+  (void)back2;
   for (size_t s = 0; s < steps; ++s) {
     uint8_t* at = skew + s * kStep;
     const auto x = hn::PromoteTo(d, hn::LoadU(d8, at));
     const auto up = hn::And(row0, hn::PromoteTo(d, hn::LoadU(d8, above + s * kBpp)));
     // Row j's pixel above is row j - 1's result of kRowLag steps back, one pixel lower.
-    const auto b = hn::Or(ShiftUp<kBpp>(d, back[0]), up);
+    const auto b = hn::Or(ShiftUp<kBpp>(d, back0), up);
+    if constexpr (kRowLag == 4) {
+      back0 = back1;
+      back1 = back2;
+      back2 = a;
+    } else {
+      back0 = a;
+    }
     a = hn::And(PaethSum(x, a, b, c), low_byte);
-    for (size_t i = 0; i + 1 < kRowLag; ++i) back[i] = back[i + 1];
-    back[kRowLag - 1] = a;
     hn::StoreU(hn::DemoteTo(d8, a), d8, at);
     c = b;
   }
