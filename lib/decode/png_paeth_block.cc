@@ -26,8 +26,12 @@ constexpr size_t kLag = 2;
 
 // Whether the target has 256-bit vectors: there bpp 2 takes a block of eight rows.
 #if HWY_ARCH_X86 && HWY_TARGET <= HWY_AVX2
+#undef PIXCONV_PAETH_WIDE_BLOCKS
+#define PIXCONV_PAETH_WIDE_BLOCKS 1
 constexpr bool kWide = true;
 #else
+#undef PIXCONV_PAETH_WIDE_BLOCKS
+#define PIXCONV_PAETH_WIDE_BLOCKS 0
 constexpr bool kWide = false;
 #endif
 
@@ -128,6 +132,10 @@ void Unskew2(const uint8_t* skew, size_t pixels, uint8_t* first, size_t stride) 
   UnskewSteps<2>(skew, pixels, 4, s, Steps<2>(pixels), first, stride);
 }
 
+#if PIXCONV_PAETH_WIDE_BLOCKS
+// Only the 256-bit x86 targets take eight-row blocks; the code keeps vectors in arrays, which
+// SVE vectors can not be.
+
 // Transposes 8 x 8 16-bit pixels in place: v[k] lane j becomes v[j] lane k.
 template <class D16>
 HWY_INLINE void Transpose8x8(D16 d16, hn::Vec<D16>* v) {
@@ -188,6 +196,7 @@ void Unskew2x8(const uint8_t* skew, size_t pixels, uint8_t* first, size_t stride
   }
   UnskewSteps<2>(skew, pixels, 8, s, Steps<2>(pixels), first, stride);
 }
+#endif  // PIXCONV_PAETH_WIDE_BLOCKS
 
 // Copies the rows into `skew` (step s, row j at byte s * kStepBytes + j * kBpp), zero where
 // a row has not started yet. The steps past a row's end are zeros too, so that every byte
@@ -201,11 +210,11 @@ void Skew(const uint8_t* first, size_t stride, size_t pixels, size_t rows, uint8
     return;
   }
   if constexpr (kBpp == 2) {
-    if constexpr (kStepBytes<2> == 16) {
-      Skew2x8(first, stride, pixels, skew);
-    } else {
-      Skew2(first, stride, pixels, skew);
-    }
+#if PIXCONV_PAETH_WIDE_BLOCKS
+    Skew2x8(first, stride, pixels, skew);
+#else
+    Skew2(first, stride, pixels, skew);
+#endif
     return;
   }
   for (size_t j = 0; j < kBlockRows<kBpp>; ++j) {
@@ -230,11 +239,11 @@ void Unskew(const uint8_t* skew, size_t pixels, size_t rows, uint8_t* first, siz
     return;
   }
   if constexpr (kBpp == 2) {
-    if constexpr (kStepBytes<2> == 16) {
-      Unskew2x8(skew, pixels, first, stride);
-    } else {
-      Unskew2(skew, pixels, first, stride);
-    }
+#if PIXCONV_PAETH_WIDE_BLOCKS
+    Unskew2x8(skew, pixels, first, stride);
+#else
+    Unskew2(skew, pixels, first, stride);
+#endif
     return;
   }
   for (size_t j = 0; j < kBlockRows<kBpp>; ++j) {
