@@ -127,17 +127,21 @@ Status ReadModel(CodecReader& reader, const OutputView& dst, const Encoded& enco
   return reader.Read(RowTarget{static_cast<uint8_t*>(dst.data), *stride, RowLayout::kModel});
 }
 
+// True when `o` converts every sample alike into an RGBA8 / BGRA8 output: no premultiply, and
+// no colormap or segmentation, which replace the samples (and take L images only, which
+// Convert checks). Only then can a codec write the output itself.
+bool SamplesOnlyRequantized(const ConvertOptions& o) {
+  return o.to == OutputType::RGBA8 && !o.premultiply && o.colormap == Colormap::None &&
+         !o.segmentation;
+}
+
 // True when converting the file's 8-bit samples with `o` leaves them as they are, so the codec
 // can write RGBA8 / BGRA8 itself: 8-bit samples always get the range [0, 255] under Auto and
 // Datatype (lib/README.md 3.1), are sRGB-encoded under Srgb and Auto input transfer (3.5), and
 // RGBA8 output is sRGB-encoded under Default and Srgb. With no transfer change and no
-// premultiply, step 7 quantizes v / 255 back to v. A colormap or segmentation replaces the
-// samples (and takes L images only, which Convert checks), so those always go through it.
+// premultiply, step 7 quantizes v / 255 back to v.
 bool KeepsU8Samples(const ImageFormat& f, const ConvertOptions& o) {
-  if (f.datatype != ChannelDatatype::U8 || o.to != OutputType::RGBA8 || o.premultiply) {
-    return false;
-  }
-  if (o.colormap != Colormap::None || o.segmentation) return false;
+  if (f.datatype != ChannelDatatype::U8 || !SamplesOnlyRequantized(o)) return false;
   if (o.range != RangeMode::Auto && o.range != RangeMode::Datatype) return false;
   const bool input_srgb = o.input_transfer != InputTransfer::Linear;
   const bool output_srgb = o.output_transfer != OutputTransfer::Linear;
@@ -150,10 +154,7 @@ bool KeepsU8Samples(const ImageFormat& f, const ConvertOptions& o) {
 // The Auto range and Auto input transfer of 16-bit samples depend on the samples (a scan), so
 // those go through the input model.
 bool RoundsU16Samples(const ImageFormat& f, const ConvertOptions& o) {
-  if (f.datatype != ChannelDatatype::U16 || o.to != OutputType::RGBA8 || o.premultiply) {
-    return false;
-  }
-  if (o.colormap != Colormap::None || o.segmentation) return false;
+  if (f.datatype != ChannelDatatype::U16 || !SamplesOnlyRequantized(o)) return false;
   if (o.range != RangeMode::Datatype || o.input_transfer == InputTransfer::Auto) return false;
   const bool input_srgb = o.input_transfer == InputTransfer::Srgb;
   const bool output_srgb = o.output_transfer != OutputTransfer::Linear;
@@ -196,7 +197,8 @@ Status ReadConverted(CodecReader& codec, const OutputView& dst, const ConvertOpt
         convert.order == ChannelOrder::BGRA ? RowLayout::kBgra8 : RowLayout::kRgba8;
     return codec.Read(RowTarget{static_cast<uint8_t*>(dst.data), *stride, layout});
   }
-  // Everything else goes through the input model and the conversion kernels. The temporary needs no zeroing: the codec writes every byte of it.
+  // Everything else goes through the input model and the conversion kernels. The temporary
+  // needs no zeroing: the codec writes every byte of it.
   std::unique_ptr<uint8_t[]> pixels;
   try {
     pixels = std::make_unique_for_overwrite<uint8_t[]>(*bytes);

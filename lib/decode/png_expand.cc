@@ -154,9 +154,7 @@ size_t OutputPixelBytes(const PngStructure& png, PngPixels pixels) {
 void ExpandRow(const PngStructure& png, PngPixels pixels, const uint8_t* src, uint32_t width,
                uint8_t* dst, uint8_t* scratch) {
   if (pixels != PngPixels::kModel && png.header.bit_depth == 16) {
-    const uint8_t type = png.header.color_type;
-    const int channels = type == kPngGray ? 1 : type == kPngGrayAlpha ? 2 : type == kPngRgb ? 3 : 4;
-    Be16ToRgba8(src, width, channels, png.has_trns ? png.trns_key : nullptr,
+    Be16ToRgba8(src, width, png.header.Channels(), png.has_trns ? png.trns_key : nullptr,
                 pixels == PngPixels::kBgra8, dst);
     return;
   }
