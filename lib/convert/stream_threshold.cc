@@ -62,14 +62,14 @@ size_t FromCacheSize() {
 std::atomic<size_t> test_threshold{0};
 
 // The trials so far and their verdict, for each output type (RGBA8 and RGBAF32 outputs move
-// different amounts per pixel of work, so one may stream where the other does not). Trials
-// are rare (a few bands per type and process), so a mutex guards them; the verdict is read by
-// every large band without it.
+// different amounts per pixel of work, so one may stream where the other does not). A mutex
+// guards the trials, which take a band of megabytes each; the verdict is read by every large
+// band without it.
 struct Trials {
   std::atomic<bool> decided{false};
   std::atomic<LargeOutputStores> verdict{LargeOutputStores::kCached};
   int started = 0;
-  int recorded[2] = {0, 0};  // per LargeOutputStores
+  int recorded[2] = {0, 0};  // timed bands of the current round, per LargeOutputStores
   double min_seconds[2] = {std::numeric_limits<double>::infinity(),
                            std::numeric_limits<double>::infinity()};
 };
@@ -110,16 +110,22 @@ void RecordStreamTrial(OutputType to, LargeOutputStores stores, double seconds_p
   const int k = static_cast<int>(stores);
   t.min_seconds[k] = std::min(t.min_seconds[k], seconds_per_byte);
   ++t.recorded[k];
-  if (t.recorded[0] >= kStreamTrials && t.recorded[1] >= kStreamTrials &&
-      !t.decided.load(std::memory_order_relaxed)) {
-    const int streamed = static_cast<int>(LargeOutputStores::kStreamed);
-    const int cached = static_cast<int>(LargeOutputStores::kCached);
-    t.verdict.store(t.min_seconds[streamed] <= kStreamMargin * t.min_seconds[cached]
-                        ? LargeOutputStores::kStreamed
-                        : LargeOutputStores::kCached,
+  if (t.recorded[0] < kStreamTrials || t.recorded[1] < kStreamTrials ||
+      t.decided.load(std::memory_order_relaxed)) {
+    return;
+  }
+  const double streamed = t.min_seconds[static_cast<int>(LargeOutputStores::kStreamed)];
+  const double cached = t.min_seconds[static_cast<int>(LargeOutputStores::kCached)];
+  if (cached * kStreamMargin < streamed || streamed * kStreamMargin < cached) {
+    t.verdict.store(cached < streamed ? LargeOutputStores::kCached : LargeOutputStores::kStreamed,
                     std::memory_order_relaxed);
     t.decided.store(true, std::memory_order_release);
+    return;
   }
+  // A tie: the bands were bound by arithmetic, or the two ways move bytes alike. Another
+  // round follows, on whichever conversions come next.
+  t.recorded[0] = t.recorded[1] = 0;
+  t.min_seconds[0] = t.min_seconds[1] = std::numeric_limits<double>::infinity();
 }
 
 bool LargeOutputVerdict(OutputType to, LargeOutputStores* stores) {

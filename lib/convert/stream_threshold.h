@@ -30,13 +30,13 @@ inline bool StreamsOutput(uint32_t width, uint32_t height, OutputType to) {
 // is a verdict, bands of a large output are trials, in pairs written the same way: two with
 // ordinary stores, two streamed, and so on. Only the second band of a pair is timed (per
 // output byte): ordinary stores leave dirty lines in the cache whose write-back the next band
-// pays, so a band is timed after one that left the cache as it will be in steady use. After
-// kStreamTrials timed bands of each way, the minimum times per byte decide for the life of the
-// process: streaming, the planners' choice for outputs this large, unless ordinary stores are
-// faster by more than kStreamMargin. The trials run on whichever conversion comes first, and
-// one bound by arithmetic times both ways alike, within noise; the margin keeps such a
-// conversion from turning streaming off for the memory-bound ones after it. A threshold set for
-// a test or a benchmark (SetStreamMinOutputBytesForTest) streams without trials.
+// pays, so a band is timed after one that left the cache as it will be in steady use. A round
+// is kStreamTrials timed bands of each way; when one way's minimum time per byte beats the
+// other's by more than kStreamMargin, that way is the verdict for the life of the process.
+// Otherwise the round is a tie and another one follows: a conversion bound by arithmetic times
+// both ways alike, within noise, and must not decide for the memory-bound ones after it. Trials
+// during ties cost nothing, since both ways are then equally fast. A threshold set for a test
+// or a benchmark (SetStreamMinOutputBytesForTest) streams without trials.
 enum class LargeOutputStores : uint8_t { kStreamed, kCached };
 inline constexpr int kStreamTrials = 4;
 inline constexpr double kStreamMargin = 1.1;
