@@ -258,7 +258,7 @@ struct Loader<YuvKind::kYuy2, kBilinear, kPreferred> {
       }
     };
     // Byte shuffles within 16-byte blocks (pairs never straddle one): each pixel's luma in both
-    // bytes (Y * 257), and its pair's U or V in the high (nearest: C * 256) or low byte
+    // bytes (Y * 257), and its pair's U or V in the high (nearest: x8) or low byte
     // (bilinear: C). 0x80 selects zero.
     alignas(16) static constexpr uint8_t kLuma[16] = {0, 0, 2,  2,  4,  4,  6,  6,
                                                       8, 8, 10, 10, 12, 12, 14, 14};
@@ -277,10 +277,11 @@ struct Loader<YuvKind::kYuy2, kBilinear, kPreferred> {
       const auto px = load(r.y + k * bytes);
       y = hn::BitCast(d, hn::TableLookupBytesOr0(px, luma));
       if constexpr (!kBilinear) {
-        const auto u = hn::TableLookupBytesOr0(px, hn::LoadDup128(d8, kUHigh));
-        const auto v = hn::TableLookupBytesOr0(px, hn::LoadDup128(d8, kVHigh));
-        u_out = FlipToX8(hn::BitCast(d, u));
-        v_out = FlipToX8(hn::BitCast(d, v));
+        // Chroma is every odd byte: flipping their top bits once makes the high-byte picks x8
+        // themselves (FlipToX8 per channel would take two ops).
+        const auto flipped = hn::Xor(px, hn::BitCast(d8, FlipToX8(hn::Zero(d))));
+        u_out = hn::BitCast(d, hn::TableLookupBytesOr0(flipped, hn::LoadDup128(d8, kUHigh)));
+        v_out = hn::BitCast(d, hn::TableLookupBytesOr0(flipped, hn::LoadDup128(d8, kVHigh)));
       } else {
         // The next pair's chroma is 4 bytes on: odd pixels add it, even pixels add their own
         // again (1/2 code units).
