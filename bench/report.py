@@ -37,6 +37,10 @@ work, with the median beside it.
   90% of their compute bound, and the ->RGBAF32 range:auto rows that reach 90% of their bound;
   then the ->RGBAF32 rows that beat their compute bound by more than 5%, whose twins measured
   slow.
+- "stores": for a pixconv row whose output is large enough to stream, how the process wrote
+  such outputs during the row's repetitions, in the order they ran (convert_bench's counter
+  "streamed"): streamed, cached (ordinary stores) or trials (both ways still being timed;
+  lib/convert/stream_threshold.h). "-" for smaller outputs and the peers.
 """
 import argparse
 import collections
@@ -61,6 +65,8 @@ COMPUTE_BAR = 0.9  # of a datatype row's compute bound, or of an auto row's boun
 # A row this much faster than its compute bound says its twin measured slow: the verdicts name
 # such rows, whose passing rests on that twin.
 BEATEN_BOUND = 1.05
+# convert_bench's "streamed" counter: how large outputs were written (trials: not decided yet).
+STORES = {1: "streamed", 0: "cached", -1: "trials"}
 COLOR_RE = re.compile(r"^color/([A-Za-z]+)_([A-Z0-9]+)->(RGBA8|RGBAF32)/range:(datatype|auto)"
                       r"(/transfer:none)?$")
 
@@ -78,9 +84,17 @@ class Row:
         # Registration order (the repetitions of interleaved runs come in a random order).
         self.order = entry.get("family_index", 0)
         self.times = []
+        # How the process wrote this row's output where it is large enough to stream
+        # (convert_bench's "streamed" counter), in the order the repetitions ran.
+        self.stores = []
         items = entry.get("items_per_second") or 0
         # (I + O) / pixel: every convert_bench row counts bytes read + written and pixels.
         self.bytes_per_pixel = entry.get("bytes_per_second", 0) / items if items else 0.0
+
+    def add_stores(self, streamed):
+        name = STORES.get(streamed, "?")
+        if not self.stores or self.stores[-1] != name:
+            self.stores.append(name)
 
     @property
     def min(self):
@@ -136,6 +150,8 @@ class Run:
             if row is None:
                 row = self.rows[name] = Row(name, entry)
             row.times.append(entry["cpu_time"] * TO_MS[entry.get("time_unit", "ns")])
+            if "streamed" in entry:
+                row.add_stores(entry["streamed"])
         labels = [r.label for r in self.rows.values() if r.name.startswith(PIXCONV_GROUPS)]
         self.target = (self.context.get("pixconv_target") or
                        (collections.Counter(labels).most_common(1)[0][0] if labels else "?"))
@@ -318,10 +334,10 @@ def fmt_percent(fraction, digits=0):
 def markdown_table(comps):
     header = ["Row", "Size", "Target", "pixconv ms min", "median", "Fastest peer", "peer ms min",
               "ratio min", "ratio median", "memcpy ms", "% of memory bound", "compute bound ms",
-              "bound ms", "binds", "% of bound"]
+              "bound ms", "binds", "% of bound", "stores"]
     lines = ["| " + " | ".join(header) + " |",
              "|" + "|".join(["---"] * 3 + ["---:"] * 2 + ["---"] + ["---:"] * 7 + ["---"] +
-                            ["---:"]) + "|"]
+                            ["---:", "---"]) + "|"]
     for c in comps:
         cells = [
             f"`{c.row.base}`", c.row.size, c.run.target, fmt_ms(c.row.min), fmt_ms(c.row.median),
@@ -331,6 +347,7 @@ def markdown_table(comps):
             fmt_ms(c.memcpy.min) if c.memcpy else "-",
             fmt_percent(c.memory_fraction()), fmt_ms(c.compute_ms()), fmt_ms(c.bound_ms()),
             c.binds() or "-", fmt_percent(c.bound_fraction()),
+            " then ".join(c.row.stores) or "-",
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
@@ -639,7 +656,10 @@ def main():
              "not measured") +
             ") times the pixel ratio; \"bound ms\" is the larger of the two (range:auto rows "
             "that scan: scan + convert, each the larger of its memory and compute time), "
-            "\"binds\" names it and \"% of bound\" is it over the row's minimum.", "",
+            "\"binds\" names it and \"% of bound\" is it over the row's minimum. \"stores\" "
+            "says how the process wrote outputs as large as the row's, where they are large "
+            "enough to stream (lib/convert/stream_threshold.h): streamed, cached (ordinary "
+            "stores), or trials while it was still timing both ways.", "",
             table, ""]
     summary = verdicts(runs, comps)
     for title, path in charts:

@@ -104,6 +104,13 @@ def test_report(tmp):
             # No twins in these runs: no compute bound, the memory bound binds.
             check([rows[key][11], rows[key][13], rows[key][14]] == ["-", "memory", cells[-1]],
                   f"{key}: compute bound columns {rows[key][11:]}")
+    # The stores column: the 4K NV12 row streamed; the 1080p RGBAF32 row's first repetition ran
+    # during the trials, the next two with ordinary stores; no counter, no stores.
+    stores = {key: cells[15] for key, cells in rows.items()}
+    check(stores[("yuv/NV12->RGBA8", UHD, "AVX3_DL")] == "streamed", f"stores {stores}")
+    check(stores[("color/RGBA_U16->RGBAF32/range:datatype", HD, "AVX3_DL")] ==
+          "trials then cached", f"stores {stores}")
+    check(sum(v == "-" for v in stores.values()) == len(stores) - 2, f"stores {stores}")
     check(len(rows) == len(EXPECTED), f"{len(rows)} table rows, expected {len(EXPECTED)}: "
                                       f"{sorted(rows)}")
     # Sizes in order, then convert_bench's row order (family_index: the fixture lists its rows
@@ -244,8 +251,8 @@ def test_compute_bounds(tmp):
     check(set(rows) == {(row, size, "AVX2") for row, size in COMPUTE_EXPECTED},
           f"compute run: table rows {sorted(rows)} (no {SMALL} rows, no memcpy rows)")
     for (row, size), cells in COMPUTE_EXPECTED.items():
-        got = rows.get((row, size, "AVX2"), [""] * 15)
-        check([got[3]] + got[9:] == cells, f"{row} {size}: {[got[3]] + got[9:]} != {cells}")
+        got = rows.get((row, size, "AVX2"), [""] * 16)
+        check([got[3]] + got[9:15] == cells, f"{row} {size}: {[got[3]] + got[9:15]} != {cells}")
     with open(os.path.join(out, "report.md")) as f:
         report = f.read()
     check(report.rstrip().endswith("\n".join(COMPUTE_VERDICTS)),
@@ -258,7 +265,7 @@ def test_compute_bounds(tmp):
     printed = run([sys.executable, os.path.join(HERE, "report.py"), "--compute-size", "none",
                    path])
     rows = table_rows(printed)
-    check(rows.get(("color/RGBA_U16->RGBAF32/range:datatype", HD, "AVX2"), [""] * 15)[10:] ==
+    check(rows.get(("color/RGBA_U16->RGBAF32/range:datatype", HD, "AVX2"), [""] * 16)[10:15] ==
           ["55%", "-", "3.000", "memory", "55%"], "--compute-size none kept a compute bound")
     check(("color/RGBA_U16->RGBAF32/range:datatype", SMALL, "AVX2") in rows,
           "--compute-size none hid the small rows")

@@ -7,6 +7,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "convert/stream_threshold.h"
 #include "pixconv/layout.h"
 
 namespace pixconv_bench {
@@ -221,6 +222,14 @@ void ReportThroughput(benchmark::State& state, Size size, size_t bytes_read,
   const auto iterations = static_cast<int64_t>(state.iterations());
   state.SetBytesProcessed(iterations * static_cast<int64_t>(bytes_read + bytes_written));
   state.SetItemsProcessed(iterations * static_cast<int64_t>(size.pixels()));
+}
+
+void ReportLargeOutputStores(benchmark::State& state, pixconv::OutputType to, size_t out_bytes) {
+  namespace pi = pixconv::internal;
+  if (out_bytes < pi::StreamMinOutputBytes()) return;
+  pi::LargeOutputStores stores = pi::LargeOutputStores::kCached;
+  const bool decided = pi::LargeOutputVerdict(to, &stores);
+  state.counters["streamed"] = !decided ? -1.0 : stores == pi::LargeOutputStores::kStreamed;
 }
 
 void Skip(benchmark::State& state, const std::string& message) {

@@ -129,6 +129,10 @@ void RecordStreamTrial(OutputType to, LargeOutputStores stores, double seconds_p
 }
 
 bool LargeOutputVerdict(OutputType to, LargeOutputStores* stores) {
+  if (test_threshold.load(std::memory_order_relaxed) != 0) {
+    *stores = LargeOutputStores::kStreamed;
+    return true;
+  }
   Trials& t = TrialsFor(to);
   if (!t.decided.load(std::memory_order_acquire)) return false;
   *stores = t.verdict.load(std::memory_order_relaxed);

@@ -49,7 +49,8 @@ struct LargeOutputBand {
 LargeOutputBand NextLargeOutputBand(OutputType to);
 // Records a timed trial band of an output of type `to`: its seconds per output byte.
 void RecordStreamTrial(OutputType to, LargeOutputStores stores, double seconds_per_byte);
-// The verdict for outputs of type `to`: kStreamed or kCached, or false while trials run.
+// The verdict for outputs of type `to`: kStreamed or kCached, or false while trials run;
+// kStreamed where a threshold is set for a test, which streams without trials.
 bool LargeOutputVerdict(OutputType to, LargeOutputStores* stores);
 
 }  // namespace pixconv::internal
