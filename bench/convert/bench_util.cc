@@ -224,11 +224,12 @@ void ReportThroughput(benchmark::State& state, Size size, size_t bytes_read,
   state.SetItemsProcessed(iterations * static_cast<int64_t>(size.pixels()));
 }
 
-void ReportLargeOutputStores(benchmark::State& state, pixconv::OutputType to, size_t out_bytes) {
+void ReportLargeOutputStores(benchmark::State& state, const pixconv::ImageFormat& format,
+                             pixconv::OutputType to, size_t out_bytes) {
   namespace pi = pixconv::internal;
   if (out_bytes < pi::StreamMinOutputBytes()) return;
   pi::LargeOutputStores stores = pi::LargeOutputStores::kCached;
-  const bool decided = pi::LargeOutputVerdict(to, &stores);
+  const bool decided = pi::LargeOutputVerdict(pi::LargeOutputKindOf(format, to), &stores);
   state.counters["streamed"] = !decided ? -1.0 : stores == pi::LargeOutputStores::kStreamed;
 }
 

@@ -83,7 +83,8 @@ void ReportThroughput(benchmark::State& state, Size size, size_t bytes_read,
 // For a pixconv row whose output is large enough to stream (lib/convert/stream_threshold.h),
 // how this process writes such outputs, as the counter "streamed": 1 streamed, 0 ordinary
 // stores, -1 while its trials still run. bench/report.py shows it as the row's stores.
-void ReportLargeOutputStores(benchmark::State& state, pixconv::OutputType to, size_t out_bytes);
+void ReportLargeOutputStores(benchmark::State& state, const pixconv::ImageFormat& format,
+                             pixconv::OutputType to, size_t out_bytes);
 
 // Skips the row with `message` (the run goes on with the next row).
 void Skip(benchmark::State& state, const std::string& message);

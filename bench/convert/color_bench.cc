@@ -63,7 +63,7 @@ void BM_Color(benchmark::State& state, const ColorCase& c) {
     benchmark::ClobberMemory();
   }
   ReportThroughput(state, c.size, src.size(), out_bytes);
-  ReportLargeOutputStores(state, c.out, out_bytes);
+  ReportLargeOutputStores(state, view->format, c.out, out_bytes);
 }
 
 void Register(const ColorCase& c) {

@@ -38,7 +38,7 @@ void BM_Yuv(benchmark::State& state, PixelFormat format, OutputType to, Size siz
     benchmark::ClobberMemory();
   }
   ReportThroughput(state, size, src.size(), out_bytes);
-  ReportLargeOutputStores(state, to, out_bytes);
+  ReportLargeOutputStores(state, view->format, to, out_bytes);
 }
 
 }  // namespace

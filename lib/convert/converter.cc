@@ -55,6 +55,7 @@ Result<Converter> Converter::Create(const ImageView& src, const ConvertOptions& 
   Impl& impl = *converter.impl_;
   impl.format = src.format;
   impl.options = opts;
+  impl.large_output = internal::LargeOutputKindOf(src.format, opts.to);
   if (src.format.pixel_format) {
     impl.is_yuv = true;
     PIXCONV_RETURN_IF_ERROR(internal::PlanYuv(src.format, opts, &impl.yuv));
@@ -131,7 +132,7 @@ Status Converter::ConvertRows(const ImageView& src, const OutputView& dst, uint3
   using Stores = internal::LargeOutputStores;
   const bool large = impl.is_yuv ? impl.yuv.constants.stream : impl.color_params.stream;
   const internal::LargeOutputBand band =
-      large ? internal::NextLargeOutputBand(impl.options.to) : internal::LargeOutputBand{};
+      large ? internal::NextLargeOutputBand(impl.large_output) : internal::LargeOutputBand{};
   const bool stream = band.stores == Stores::kStreamed;
   if (!band.timed) {
     run(row_begin, row_end, stream);
@@ -142,7 +143,7 @@ Status Converter::ConvertRows(const ImageView& src, const OutputView& dst, uint3
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (row_end > row_begin) {
-    internal::RecordStreamTrial(impl.options.to, band.stores,
+    internal::RecordStreamTrial(impl.large_output, band.stores,
                                 seconds / double(row_end - row_begin) / double(out_row));
   }
   return Status::Ok();

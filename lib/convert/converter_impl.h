@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "convert/color_plan.h"
+#include "convert/stream_threshold.h"
 #include "convert/yuv_plan.h"
 #include "pixconv/convert.h"
 
@@ -24,6 +25,8 @@ struct Converter::Impl {
   bool output_srgb = true;
   const char* target = "";
   bool is_yuv = false;
+  // The store trials the converter's output takes part in, if it is large (stream_threshold.h).
+  internal::LargeOutputKind large_output;
   // Color-model images.
   internal::ColorRowFn color_row = nullptr;
   internal::ColorRowParams color_params;

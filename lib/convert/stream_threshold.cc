@@ -7,6 +7,7 @@
 #include <mutex>
 #include <string>
 
+#include "pixconv/layout.h"
 #include "test_hooks.h"
 
 namespace pixconv::internal {
@@ -61,10 +62,8 @@ size_t FromCacheSize() {
 
 std::atomic<size_t> test_threshold{0};
 
-// The trials so far and their verdict, for each output type (RGBA8 and RGBAF32 outputs move
-// different amounts per pixel of work, so one may stream where the other does not). A mutex
-// guards the trials, which take a band of megabytes each; the verdict is read by every large
-// band without it.
+// The trials so far and their verdict, for each LargeOutputKind. A mutex guards the trials,
+// which take a band of megabytes each; the verdict is read by every large band without it.
 struct Trials {
   std::atomic<bool> decided{false};
   std::atomic<LargeOutputStores> verdict{LargeOutputStores::kCached};
@@ -73,12 +72,30 @@ struct Trials {
   double min_seconds[2] = {std::numeric_limits<double>::infinity(),
                            std::numeric_limits<double>::infinity()};
 };
+// Input sizes from 0 to kMaxHalfBytes halves of a byte per pixel (RGBA F64: 64), per output
+// type.
+constexpr uint32_t kMaxHalfBytes = 64;
 std::mutex trial_mutex;
-Trials trials[2];
+Trials trials[2][kMaxHalfBytes + 1];
 
-Trials& TrialsFor(OutputType to) { return trials[to == OutputType::RGBAF32 ? 1 : 0]; }
+Trials& TrialsFor(const LargeOutputKind& kind) {
+  const int type = kind.to == OutputType::RGBAF32 ? 1 : 0;
+  return trials[type][std::min(kind.input_half_bytes, kMaxHalfBytes)];
+}
 
 }  // namespace
+
+LargeOutputKind LargeOutputKindOf(const ImageFormat& format, OutputType to) {
+  LargeOutputKind kind;
+  kind.to = to;
+  const uint64_t pixels = uint64_t{format.width} * format.height;
+  const Result<size_t> bytes = BufferSize(format);
+  if (pixels != 0 && bytes.ok()) {
+    const uint64_t halves = (2 * uint64_t{*bytes} + pixels / 2) / pixels;
+    kind.input_half_bytes = static_cast<uint32_t>(std::min<uint64_t>(halves, kMaxHalfBytes));
+  }
+  return kind;
+}
 
 size_t StreamMinOutputBytes() {
   const size_t test = test_threshold.load(std::memory_order_relaxed);
@@ -87,11 +104,11 @@ size_t StreamMinOutputBytes() {
   return threshold;
 }
 
-LargeOutputBand NextLargeOutputBand(OutputType to) {
+LargeOutputBand NextLargeOutputBand(const LargeOutputKind& kind) {
   if (test_threshold.load(std::memory_order_relaxed) != 0) {
     return LargeOutputBand{LargeOutputStores::kStreamed, false};
   }
-  Trials& t = TrialsFor(to);
+  Trials& t = TrialsFor(kind);
   if (t.decided.load(std::memory_order_acquire)) {
     return LargeOutputBand{t.verdict.load(std::memory_order_relaxed), false};
   }
@@ -104,9 +121,10 @@ LargeOutputBand NextLargeOutputBand(OutputType to) {
   return LargeOutputBand{stores, band % 2 == 1};
 }
 
-void RecordStreamTrial(OutputType to, LargeOutputStores stores, double seconds_per_byte) {
+void RecordStreamTrial(const LargeOutputKind& kind, LargeOutputStores stores,
+                       double seconds_per_byte) {
   std::lock_guard<std::mutex> lock(trial_mutex);
-  Trials& t = TrialsFor(to);
+  Trials& t = TrialsFor(kind);
   const int k = static_cast<int>(stores);
   t.min_seconds[k] = std::min(t.min_seconds[k], seconds_per_byte);
   ++t.recorded[k];
@@ -128,12 +146,12 @@ void RecordStreamTrial(OutputType to, LargeOutputStores stores, double seconds_p
   t.min_seconds[0] = t.min_seconds[1] = std::numeric_limits<double>::infinity();
 }
 
-bool LargeOutputVerdict(OutputType to, LargeOutputStores* stores) {
+bool LargeOutputVerdict(const LargeOutputKind& kind, LargeOutputStores* stores) {
   if (test_threshold.load(std::memory_order_relaxed) != 0) {
     *stores = LargeOutputStores::kStreamed;
     return true;
   }
-  Trials& t = TrialsFor(to);
+  Trials& t = TrialsFor(kind);
   if (!t.decided.load(std::memory_order_acquire)) return false;
   *stores = t.verdict.load(std::memory_order_relaxed);
   return true;
@@ -145,12 +163,14 @@ void SetStreamMinOutputBytesForTest(size_t bytes) {
 
 void ResetStreamTrialsForTest() {
   std::lock_guard<std::mutex> lock(trial_mutex);
-  for (Trials& t : trials) {
-    t.decided.store(false, std::memory_order_relaxed);
-    t.verdict.store(LargeOutputStores::kCached, std::memory_order_relaxed);
-    t.started = 0;
-    t.recorded[0] = t.recorded[1] = 0;
-    t.min_seconds[0] = t.min_seconds[1] = std::numeric_limits<double>::infinity();
+  for (auto& per_type : trials) {
+    for (Trials& t : per_type) {
+      t.decided.store(false, std::memory_order_relaxed);
+      t.verdict.store(LargeOutputStores::kCached, std::memory_order_relaxed);
+      t.started = 0;
+      t.recorded[0] = t.recorded[1] = 0;
+      t.min_seconds[0] = t.min_seconds[1] = std::numeric_limits<double>::infinity();
+    }
   }
 }
 

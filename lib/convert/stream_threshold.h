@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "pixconv/convert.h"
+#include "pixconv/model.h"
 
 namespace pixconv::internal {
 
@@ -23,10 +24,21 @@ inline bool StreamsOutput(uint32_t width, uint32_t height, OutputType to) {
   return uint64_t{width} * height * BytesPerPixel(to) >= StreamMinOutputBytes();
 }
 
+// Which trials a large output takes part in: outputs of one type from inputs of one size per
+// pixel share them. Whether streaming pays depends on what else the conversion moves (a 4K
+// RGB U8 -> RGBA8 frame streamed leaves its 25 MB input in a 32 MiB L3; a 4K RGB U16 input,
+// 50 MB, does not fit either way) and on how much arithmetic hides the stores, so one kind of
+// conversion must not decide for another.
+struct LargeOutputKind {
+  OutputType to = OutputType::RGBA8;
+  uint32_t input_half_bytes = 0;  // input bytes per pixel, in halves (4:2:0 YUV: 3)
+};
+LargeOutputKind LargeOutputKindOf(const ImageFormat& format, OutputType to);
+
 // How large outputs are written on this machine. Whether non-temporal stores beat ordinary
-// ones past the cache is a property of the memory system, not of the cache size: on some
+// ones past the cache depends on the memory system, not only on the cache size: on some
 // machines ordinary stores move more bytes per second although they read every destination
-// line first. So the conversions measure it, for RGBA8 and RGBAF32 outputs apart. Until there
+// line first. So the conversions measure it, for each LargeOutputKind apart. Until there
 // is a verdict, bands of a large output are trials, in pairs written the same way: two with
 // ordinary stores, two streamed, and so on. Only the second band of a pair is timed (per
 // output byte): ordinary stores leave dirty lines in the cache whose write-back the next band
@@ -41,16 +53,17 @@ enum class LargeOutputStores : uint8_t { kStreamed, kCached };
 inline constexpr int kStreamTrials = 4;
 inline constexpr double kStreamMargin = 1.1;
 
-// How to write the next band of a large output of type `to`, and whether to time it.
+// How to write the next band of a large output of kind `kind`, and whether to time it.
 struct LargeOutputBand {
   LargeOutputStores stores = LargeOutputStores::kCached;
   bool timed = false;  // a trial band to time and report with RecordStreamTrial
 };
-LargeOutputBand NextLargeOutputBand(OutputType to);
-// Records a timed trial band of an output of type `to`: its seconds per output byte.
-void RecordStreamTrial(OutputType to, LargeOutputStores stores, double seconds_per_byte);
-// The verdict for outputs of type `to`: kStreamed or kCached, or false while trials run;
+LargeOutputBand NextLargeOutputBand(const LargeOutputKind& kind);
+// Records a timed trial band of an output of kind `kind`: its seconds per output byte.
+void RecordStreamTrial(const LargeOutputKind& kind, LargeOutputStores stores,
+                       double seconds_per_byte);
+// The verdict for outputs of kind `kind`: kStreamed or kCached, or false while trials run;
 // kStreamed where a threshold is set for a test, which streams without trials.
-bool LargeOutputVerdict(OutputType to, LargeOutputStores* stores);
+bool LargeOutputVerdict(const LargeOutputKind& kind, LargeOutputStores* stores);
 
 }  // namespace pixconv::internal

@@ -112,10 +112,11 @@ TEST_CASE("streamed outputs equal cached ones, at any destination alignment and 
   }
 }
 
-TEST_CASE("large outputs: the trials keep the faster stores, per output type") {
+TEST_CASE("large outputs: the trials keep the faster stores, per kind of output") {
   using Stores = internal::LargeOutputStores;
-  constexpr OutputType kF32 = OutputType::RGBAF32, k8 = OutputType::RGBA8;
-  auto band_is = [](OutputType to, Stores stores, bool timed) {
+  // Two kinds of large output, RGBAF32 and RGBA8 from 4 bytes of input per pixel.
+  const internal::LargeOutputKind kF32{OutputType::RGBAF32, 8}, k8{OutputType::RGBA8, 8};
+  auto band_is = [](const internal::LargeOutputKind& to, Stores stores, bool timed) {
     const internal::LargeOutputBand band = internal::NextLargeOutputBand(to);
     return band.stores == stores && band.timed == timed;
   };
@@ -154,6 +155,12 @@ TEST_CASE("large outputs: the trials keep the faster stores, per output type") {
   CHECK(verdict == Stores::kCached);
   CHECK(band_is(k8, Stores::kCached, false));
   CHECK(band_is(kF32, Stores::kStreamed, false));
+  // Inputs of another size per pixel have trials of their own, to either output type.
+  for (const internal::LargeOutputKind& other : {internal::LargeOutputKind{OutputType::RGBA8, 6},
+                                                 internal::LargeOutputKind{OutputType::RGBAF32, 3}}) {
+    CHECK(!internal::LargeOutputVerdict(other, &verdict));
+    CHECK(band_is(other, Stores::kCached, false));
+  }
   // A threshold set for a test streams regardless of the verdict.
   {
     internal::ScopedStreamThresholdForTest lowered(kTestThreshold);
@@ -213,6 +220,31 @@ TEST_CASE("large outputs: the trials keep the faster stores, per output type") {
   internal::ResetStreamTrialsForTest();
 }
 
+TEST_CASE("large outputs: the kind of trials is the output type and the input bytes per pixel") {
+  const struct {
+    ImageFormat format;
+    uint32_t half_bytes;
+  } cases[] = {
+      {ImageFormat::Color(64, 4, ColorModel::L, ChannelDatatype::U8), 2},
+      {ImageFormat::Color(64, 4, ColorModel::RGB, ChannelDatatype::U8), 6},
+      {ImageFormat::Color(64, 4, ColorModel::RGB, ChannelDatatype::U16), 12},
+      {ImageFormat::Color(64, 4, ColorModel::RGBA, ChannelDatatype::F64), 64},
+      {ImageFormat::Pixel(64, 4, PixelFormat::NV12), 3},
+      {ImageFormat::Pixel(64, 4, PixelFormat::Y_U_V12_FullRange), 3},
+      {ImageFormat::Pixel(64, 4, PixelFormat::YUY2), 4},
+      {ImageFormat::Pixel(64, 4, PixelFormat::Y_U_V24_LimitedRange), 6},
+      {ImageFormat::Pixel(64, 4, PixelFormat::Y8_FullRange), 2},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(Describe(c.format));
+    for (const OutputType to : {OutputType::RGBA8, OutputType::RGBAF32}) {
+      const internal::LargeOutputKind kind = internal::LargeOutputKindOf(c.format, to);
+      CHECK(kind.to == to);
+      CHECK(kind.input_half_bytes == c.half_bytes);
+    }
+  }
+}
+
 TEST_CASE("large outputs: frames converted as trials and after the verdict are exact") {
   // At the real threshold, so the conversions below are the trials themselves, written with
   // ordinary stores and streamed, timed and not.
@@ -225,6 +257,8 @@ TEST_CASE("large outputs: frames converted as trials and after the verdict are e
                                                    test::Profile::kWide, rng, 0, 1);
   ConvertOptions o;
   o.to = OutputType::RGBAF32;
+  const internal::LargeOutputKind kind = internal::LargeOutputKindOf(img.view.format, o.to);
+  REQUIRE(kind.input_half_bytes == 6);  // RGB U8
   const std::vector<uint8_t> want = RowByRow(img.view, o);
   auto convert_exact = [&] {
     test::GuardedOutput out = test::MakeOutput(w, h, o.to, 0, 0);
@@ -248,11 +282,11 @@ TEST_CASE("large outputs: frames converted as trials and after the verdict are e
     internal::ResetStreamTrialsForTest();
     const Stores other = way == Stores::kStreamed ? Stores::kCached : Stores::kStreamed;
     for (int i = 0; i < internal::kStreamTrials; ++i) {
-      internal::RecordStreamTrial(o.to, way, 1e-9);
-      internal::RecordStreamTrial(o.to, other, 2e-9);
+      internal::RecordStreamTrial(kind, way, 1e-9);
+      internal::RecordStreamTrial(kind, other, 2e-9);
     }
     Stores verdict = other;
-    REQUIRE(internal::LargeOutputVerdict(o.to, &verdict));
+    REQUIRE(internal::LargeOutputVerdict(kind, &verdict));
     REQUIRE(verdict == way);
     convert_exact();
     convert_exact();
