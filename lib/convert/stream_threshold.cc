@@ -71,6 +71,12 @@ struct Trials {
   int recorded[2] = {0, 0};  // timed bands of the current round, per LargeOutputStores
   double min_seconds[2] = {std::numeric_limits<double>::infinity(),
                            std::numeric_limits<double>::infinity()};
+
+  // Forgets the current round's timed bands.
+  void NewRound() {
+    recorded[0] = recorded[1] = 0;
+    min_seconds[0] = min_seconds[1] = std::numeric_limits<double>::infinity();
+  }
 };
 // Input sizes from 0 to kMaxHalfBytes halves of a byte per pixel (RGBA F64: 64), per output
 // type.
@@ -105,13 +111,9 @@ size_t StreamMinOutputBytes() {
 }
 
 LargeOutputBand NextLargeOutputBand(const LargeOutputKind& kind) {
-  if (test_threshold.load(std::memory_order_relaxed) != 0) {
-    return LargeOutputBand{LargeOutputStores::kStreamed, false};
-  }
+  LargeOutputStores verdict = LargeOutputStores::kCached;
+  if (LargeOutputVerdict(kind, &verdict)) return LargeOutputBand{verdict, false};
   Trials& t = TrialsFor(kind);
-  if (t.decided.load(std::memory_order_acquire)) {
-    return LargeOutputBand{t.verdict.load(std::memory_order_relaxed), false};
-  }
   std::lock_guard<std::mutex> lock(trial_mutex);
   // Bands 0, 1: ordinary stores; 2, 3: streamed; 4, 5: ordinary ... the second of each pair
   // timed.
@@ -142,8 +144,7 @@ void RecordStreamTrial(const LargeOutputKind& kind, LargeOutputStores stores,
   }
   // A tie: the bands were bound by arithmetic, or the two ways move bytes alike. Another
   // round follows, on whichever conversions come next.
-  t.recorded[0] = t.recorded[1] = 0;
-  t.min_seconds[0] = t.min_seconds[1] = std::numeric_limits<double>::infinity();
+  t.NewRound();
 }
 
 bool LargeOutputVerdict(const LargeOutputKind& kind, LargeOutputStores* stores) {
@@ -168,8 +169,7 @@ void ResetStreamTrialsForTest() {
       t.decided.store(false, std::memory_order_relaxed);
       t.verdict.store(LargeOutputStores::kCached, std::memory_order_relaxed);
       t.started = 0;
-      t.recorded[0] = t.recorded[1] = 0;
-      t.min_seconds[0] = t.min_seconds[1] = std::numeric_limits<double>::infinity();
+      t.NewRound();
     }
   }
 }
