@@ -116,8 +116,8 @@ TEST_CASE("large outputs: the trials keep the faster stores, per kind of output"
   using Stores = internal::LargeOutputStores;
   // Two kinds of large output, RGBAF32 and RGBA8 from 4 bytes of input per pixel.
   const internal::LargeOutputKind kF32{OutputType::RGBAF32, 8}, k8{OutputType::RGBA8, 8};
-  auto band_is = [](const internal::LargeOutputKind& to, Stores stores, bool timed) {
-    const internal::LargeOutputBand band = internal::NextLargeOutputBand(to);
+  auto band_is = [](const internal::LargeOutputKind& kind, Stores stores, bool timed) {
+    const internal::LargeOutputBand band = internal::NextLargeOutputBand(kind);
     return band.stores == stores && band.timed == timed;
   };
   Stores verdict = Stores::kCached;
