@@ -25,10 +25,9 @@ inline bool StreamsOutput(uint32_t width, uint32_t height, OutputType to) {
 }
 
 // Which trials a large output takes part in: outputs of one type from inputs of one size per
-// pixel share them. Whether streaming pays depends on what else the conversion moves (a 4K
-// RGB U8 -> RGBA8 frame streamed leaves its 25 MB input in a 32 MiB L3; a 4K RGB U16 input,
-// 50 MB, does not fit either way) and on how much arithmetic hides the stores, so one kind of
-// conversion must not decide for another.
+// pixel share them. Whether streaming pays depends on what else the conversion moves (whether
+// its input still fits in the cache beside a streamed output) and on how much arithmetic hides
+// the stores, so one kind of conversion must not decide for another.
 struct LargeOutputKind {
   OutputType to = OutputType::RGBA8;
   uint32_t input_half_bytes = 0;  // input bytes per pixel, in halves (4:2:0 YUV: 3)
