@@ -82,11 +82,11 @@ struct Trials {
 // type.
 constexpr uint32_t kMaxHalfBytes = 64;
 std::mutex trial_mutex;
-Trials trials[2][kMaxHalfBytes + 1];
+Trials trials[2][2][kMaxHalfBytes + 1];  // [output type][yuv][input half bytes]
 
 Trials& TrialsFor(const LargeOutputKind& kind) {
   const int type = kind.to == OutputType::RGBAF32 ? 1 : 0;
-  return trials[type][std::min(kind.input_half_bytes, kMaxHalfBytes)];
+  return trials[type][kind.yuv ? 1 : 0][std::min(kind.input_half_bytes, kMaxHalfBytes)];
 }
 
 }  // namespace
@@ -94,6 +94,7 @@ Trials& TrialsFor(const LargeOutputKind& kind) {
 LargeOutputKind LargeOutputKindOf(const ImageFormat& format, OutputType to) {
   LargeOutputKind kind;
   kind.to = to;
+  kind.yuv = format.pixel_format.has_value();
   const uint64_t pixels = uint64_t{format.width} * format.height;
   const Result<size_t> bytes = BufferSize(format);
   if (pixels != 0 && bytes.ok()) {
@@ -165,11 +166,13 @@ void SetStreamMinOutputBytesForTest(size_t bytes) {
 void ResetStreamTrialsForTest() {
   std::lock_guard<std::mutex> lock(trial_mutex);
   for (auto& per_type : trials) {
-    for (Trials& t : per_type) {
-      t.decided.store(false, std::memory_order_relaxed);
-      t.verdict.store(LargeOutputStores::kCached, std::memory_order_relaxed);
-      t.started = 0;
-      t.NewRound();
+    for (auto& per_family : per_type) {
+      for (Trials& t : per_family) {
+        t.decided.store(false, std::memory_order_relaxed);
+        t.verdict.store(LargeOutputStores::kCached, std::memory_order_relaxed);
+        t.started = 0;
+        t.NewRound();
+      }
     }
   }
 }

@@ -25,12 +25,15 @@ inline bool StreamsOutput(uint32_t width, uint32_t height, OutputType to) {
 }
 
 // Which trials a large output takes part in: outputs of one type from inputs of one size per
-// pixel share them. Whether streaming pays depends on what else the conversion moves (whether
-// its input still fits in the cache beside a streamed output) and on how much arithmetic hides
-// the stores, so one kind of conversion must not decide for another.
+// pixel and of one family (YUV or channel data) share them. Whether streaming pays depends on
+// what else the conversion moves (whether its input still fits in the cache beside a streamed
+// output) and on how much arithmetic hides the stores, so one kind of conversion must not
+// decide for another. A YUV conversion's matrix can hide stores that a channel conversion
+// from as many bytes a pixel (YUY2 and L U16 both read 2) leaves bare.
 struct LargeOutputKind {
   OutputType to = OutputType::RGBA8;
   uint32_t input_half_bytes = 0;  // input bytes per pixel, in halves (4:2:0 YUV: 3)
+  bool yuv = false;               // a YUV pixel format, not a color model's channels
 };
 LargeOutputKind LargeOutputKindOf(const ImageFormat& format, OutputType to);
 

@@ -155,9 +155,13 @@ TEST_CASE("large outputs: the trials keep the faster stores, per kind of output"
   CHECK(verdict == Stores::kCached);
   CHECK(band_is(k8, Stores::kCached, false));
   CHECK(band_is(kF32, Stores::kStreamed, false));
-  // Inputs of another size per pixel have trials of their own, to either output type.
-  for (const internal::LargeOutputKind& other : {internal::LargeOutputKind{OutputType::RGBA8, 6},
-                                                 internal::LargeOutputKind{OutputType::RGBAF32, 3}}) {
+  // Inputs of another size per pixel, or YUV inputs of the same size, have trials of their
+  // own, to either output type.
+  for (const internal::LargeOutputKind& other :
+       {internal::LargeOutputKind{OutputType::RGBA8, 6},
+        internal::LargeOutputKind{OutputType::RGBAF32, 3},
+        internal::LargeOutputKind{OutputType::RGBA8, 8, true},
+        internal::LargeOutputKind{OutputType::RGBAF32, 8, true}}) {
     CHECK(!internal::LargeOutputVerdict(other, &verdict));
     CHECK(band_is(other, Stores::kCached, false));
   }
@@ -220,20 +224,22 @@ TEST_CASE("large outputs: the trials keep the faster stores, per kind of output"
   internal::ResetStreamTrialsForTest();
 }
 
-TEST_CASE("large outputs: the kind of trials is the output type and the input bytes per pixel") {
+TEST_CASE("large outputs: the kind of trials is the output type, the input bytes per pixel and "
+          "the family") {
   const struct {
     ImageFormat format;
     uint32_t half_bytes;
+    bool yuv;
   } cases[] = {
-      {ImageFormat::Color(64, 4, ColorModel::L, ChannelDatatype::U8), 2},
-      {ImageFormat::Color(64, 4, ColorModel::RGB, ChannelDatatype::U8), 6},
-      {ImageFormat::Color(64, 4, ColorModel::RGB, ChannelDatatype::U16), 12},
-      {ImageFormat::Color(64, 4, ColorModel::RGBA, ChannelDatatype::F64), 64},
-      {ImageFormat::Pixel(64, 4, PixelFormat::NV12), 3},
-      {ImageFormat::Pixel(64, 4, PixelFormat::Y_U_V12_FullRange), 3},
-      {ImageFormat::Pixel(64, 4, PixelFormat::YUY2), 4},
-      {ImageFormat::Pixel(64, 4, PixelFormat::Y_U_V24_LimitedRange), 6},
-      {ImageFormat::Pixel(64, 4, PixelFormat::Y8_FullRange), 2},
+      {ImageFormat::Color(64, 4, ColorModel::L, ChannelDatatype::U8), 2, false},
+      {ImageFormat::Color(64, 4, ColorModel::RGB, ChannelDatatype::U8), 6, false},
+      {ImageFormat::Color(64, 4, ColorModel::RGB, ChannelDatatype::U16), 12, false},
+      {ImageFormat::Color(64, 4, ColorModel::RGBA, ChannelDatatype::F64), 64, false},
+      {ImageFormat::Pixel(64, 4, PixelFormat::NV12), 3, true},
+      {ImageFormat::Pixel(64, 4, PixelFormat::Y_U_V12_FullRange), 3, true},
+      {ImageFormat::Pixel(64, 4, PixelFormat::YUY2), 4, true},
+      {ImageFormat::Pixel(64, 4, PixelFormat::Y_U_V24_LimitedRange), 6, true},
+      {ImageFormat::Pixel(64, 4, PixelFormat::Y8_FullRange), 2, true},
   };
   for (const auto& c : cases) {
     CAPTURE(Describe(c.format));
@@ -241,6 +247,7 @@ TEST_CASE("large outputs: the kind of trials is the output type and the input by
       const internal::LargeOutputKind kind = internal::LargeOutputKindOf(c.format, to);
       CHECK(kind.to == to);
       CHECK(kind.input_half_bytes == c.half_bytes);
+      CHECK(kind.yuv == c.yuv);
     }
   }
 }
