@@ -37,6 +37,12 @@ work, with the median beside it.
   90% of their compute bound, and the ->RGBAF32 range:auto rows that reach 90% of their bound;
   then the ->RGBAF32 rows that beat their compute bound by more than 5%, whose twins measured
   slow.
+- The run's noise: convert_bench runs each memcpy row twice, as memcpy/out:T/WxH and
+  noise/memcpy:T/WxH, the same copy. The larger minimum over the smaller, per pair, says how
+  far two rows doing the same work land apart in this run; the largest of them is the run's
+  noise band. The verdicts count the rows with a peer at or above 1.0x their fastest peer
+  (ratio of minima), list those below, and say which of them lie within the band (ratio times
+  the band at least 1): there the run can not tell pixconv from the peer.
 - "stores": for a pixconv row whose output is large enough to stream, how the process wrote
   such outputs during the row's repetitions, in the order they ran (convert_bench's counter
   "streamed"): streamed, cached (ordinary stores) or trials (both ways still being timed;
@@ -67,6 +73,7 @@ COMPUTE_BAR = 0.9  # of a datatype row's compute bound, or of an auto row's boun
 BEATEN_BOUND = 1.05
 # convert_bench's "streamed" counter: how large outputs were written (trials: not decided yet).
 STORES = {1: "streamed", 0: "cached", -1: "trials"}
+NOISE_PREFIX = "noise/memcpy:"  # + "<type>/<WxH>": memcpy/out:<type>/<WxH> again
 COLOR_RE = re.compile(r"^color/([A-Za-z]+)_([A-Z0-9]+)->(RGBA8|RGBAF32)/range:(datatype|auto)"
                       r"(/transfer:none)?$")
 
@@ -179,6 +186,24 @@ class Run:
 
     def memcpy(self, row):
         return self.rows.get(f"memcpy/out:{row.output}/{row.size}")
+
+    def noise(self):
+        """[(type, size, spread of the minima, spread of the medians)] for every pair of
+        identical memcpy rows: the larger time over the smaller, 1 or more."""
+        pairs = []
+        for row in self.rows.values():
+            if not row.base.startswith(NOISE_PREFIX):
+                continue
+            kind = row.base[len(NOISE_PREFIX):]
+            twin = self.rows.get(f"memcpy/out:{kind}/{row.size}")
+            if twin is not None:
+                pairs.append((kind, row.size, max(row.min, twin.min) / min(row.min, twin.min),
+                              max(row.median, twin.median) / min(row.median, twin.median)))
+        return pairs
+
+    def noise_band(self):
+        """The largest spread of minima over the memcpy pairs; None without a pair."""
+        return max((spread for _, _, spread, _ in self.noise()), default=None)
 
 
 def counterparts(label):
@@ -353,10 +378,33 @@ def markdown_table(comps):
     return "\n".join(lines)
 
 
+def peer_verdict(run, comps):
+    """The line counting run's rows at or above their fastest peer, or None without peers."""
+    rows = [c for c in comps if c.run is run and c.fastest]
+    if not rows:
+        return None
+    below = [c for c in rows if c.ratio_min() < 1.0]
+    line = (f"- {run.target}: {len(rows) - len(below)} of {len(rows)} rows with a peer are at "
+            "least 1.0x their fastest peer (ratio of minima)")
+    if below:
+        line += "; below: " + ", ".join(f"`{c.row.base}` {c.row.size} ({c.ratio_min():.3f})"
+                                        for c in below)
+        band = run.noise_band()
+        if band:
+            within = sum(c.ratio_min() * band >= 1.0 for c in below)
+            line += (f"; {within} of them within this run's noise (identical memcpy rows "
+                     f"{band:.3f}x apart)")
+    return line
+
+
 def verdicts(runs, comps):
-    """The summary lines: which ->RGBAF32 rows reach the bars (MEMORY_BARS, COMPUTE_BAR)."""
+    """The summary lines: the rows against their peers, and which ->RGBAF32 rows reach the
+    bars (MEMORY_BARS, COMPUTE_BAR)."""
     lines = []
     for run in runs:
+        peers = peer_verdict(run, comps)
+        if peers:
+            lines.append(peers)
         datatype, auto, beaten = [], [], []
         for c in comps:
             match = COLOR_RE.match(c.row.base)
@@ -427,6 +475,13 @@ def describe_runs(runs):
             f"{', '.join(f'{x:.2f}' for x in ctx.get('load_avg', [])) or '?'}",
             f"  - peers: {ctx.get('peers', '?')}",
         ]
+        noise = run.noise()
+        if noise:
+            lines.append(
+                f"  - noise: identical memcpy rows {run.noise_band():.3f}x apart at most "
+                "(minima; medians in brackets): " +
+                ", ".join(f"{kind} {size} {spread:.3f}x ({median:.3f}x)"
+                          for kind, size, spread, median in noise))
         for name, message in run.errors.items():
             lines.append(f"  - skipped: `{name}`: {message}")
     return "\n".join(lines)

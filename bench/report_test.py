@@ -221,11 +221,14 @@ COMPUTE_VERDICTS = [
 ]
 
 
-def write_compute_run(path):
-    """COMPUTE_RUN as convert_bench JSON: three repetitions a row, the minimum first."""
+def write_run(path, rows, context, labels=None):
+    """rows (name -> (minimum ms, input, output bytes per pixel)) as convert_bench JSON on
+    AVX2: three repetitions a row, the minimum first, the median 1.05 times it. Rows are
+    labelled AVX2 (memcpy's: none) unless labels names them."""
     benchmarks = []
-    for family, (name, (ms, read, written)) in enumerate(COMPUTE_RUN.items()):
+    for family, (name, (ms, read, written)) in enumerate(rows.items()):
         width, height = (int(n) for n in name.rsplit("/", 1)[1].split("x"))
+        label = "" if name.startswith(("memcpy/", "noise/")) else "AVX2"
         for index, scale in enumerate((1.0, 1.1, 1.05)):
             seconds = ms * scale / 1e3
             benchmarks.append({
@@ -235,11 +238,14 @@ def write_compute_run(path):
                 "cpu_time": ms * scale * 1e3, "time_unit": "us",
                 "bytes_per_second": width * height * (read + written) / seconds,
                 "items_per_second": width * height / seconds,
-                "label": "" if name.startswith("memcpy/") else "AVX2"})
+                "label": (labels or {}).get(name, label)})
     with open(path, "w") as f:
-        json.dump({"context": {"pixconv_target": "AVX2", "compute_size": SMALL,
-                               "cpu_model": "Fixture CPU 9000"},
+        json.dump({"context": dict(context, pixconv_target="AVX2", cpu_model="Fixture CPU 9000"),
                    "benchmarks": benchmarks}, f, indent=1)
+
+
+def write_compute_run(path):
+    write_run(path, COMPUTE_RUN, {"compute_size": SMALL})
 
 
 def test_compute_bounds(tmp):
@@ -271,6 +277,48 @@ def test_compute_bounds(tmp):
           "--compute-size none hid the small rows")
 
 
+# Rows with peers and the noise pairs: row -> (minimum ms, input, output bytes per pixel).
+PEER_RUN = {
+    f"memcpy/out:RGBA8/{HD}": (1.0, 4, 4),
+    f"noise/memcpy:RGBA8/{HD}": (1.04, 4, 4),  # 1.04x apart
+    f"memcpy/out:RGBAF32/{HD}": (4.2, 16, 16),
+    f"noise/memcpy:RGBAF32/{HD}": (4.0, 16, 16),  # 1.05x apart: the band
+    f"yuv/NV12->RGBA8/{HD}": (0.4, 1.5, 4),
+    f"libyuv/NV12ToABGR/{HD}": (0.5, 1.5, 4),  # 1.25x
+    f"yuv/YUY2->RGBA8/{HD}": (0.5, 2, 4),
+    f"libyuv/YUY2ToARGB/{HD}": (0.48, 2, 4),  # 0.96x: 0.96 * 1.05 >= 1, within the noise
+    f"color/RGB_U8->RGBA8/range:datatype/{HD}": (0.3, 3, 4),
+    f"opencv/cvtColor_RGB2RGBA/{HD}": (0.27, 3, 4),  # 0.9x: 0.9 * 1.05 < 1, outside it
+    f"color/L_U16->RGBA8/range:auto/{HD}": (1.0, 2, 4),  # no peer: not counted
+}
+PEER_LABELS = {
+    f"libyuv/NV12ToABGR/{HD}": "vs yuv/NV12->RGBA8",
+    f"libyuv/YUY2ToARGB/{HD}": "vs yuv/YUY2->RGBA8",
+    f"opencv/cvtColor_RGB2RGBA/{HD}": "vs color/RGB_U8->RGBA8 (same bytes)",
+}
+
+
+def test_noise_and_peers(tmp):
+    path = os.path.join(tmp, "peers.json")
+    write_run(path, PEER_RUN, {}, PEER_LABELS)
+    out = os.path.join(tmp, "peers")
+    rows = table_rows(run([sys.executable, os.path.join(HERE, "report.py"), "--no-charts",
+                           "-o", out, path]))
+    check(set(rows) == {(name, HD, "AVX2") for name in (
+        "yuv/NV12->RGBA8", "yuv/YUY2->RGBA8", "color/RGB_U8->RGBA8/range:datatype",
+        "color/L_U16->RGBA8/range:auto")}, f"peer run: table rows {sorted(rows)} (no noise rows)")
+    with open(os.path.join(out, "report.md")) as f:
+        report = f.read()
+    noise = ("  - noise: identical memcpy rows 1.050x apart at most (minima; medians in "
+             "brackets): RGBA8 1920x1080 1.040x (1.040x), RGBAF32 1920x1080 1.050x (1.050x)")
+    check(noise in report.splitlines(), f"report.md lacks the noise line: {report[:900]}")
+    verdict = ("- AVX2: 1 of 3 rows with a peer are at least 1.0x their fastest peer (ratio of "
+               "minima); below: `yuv/YUY2->RGBA8` 1920x1080 (0.960), "
+               "`color/RGB_U8->RGBA8/range:datatype` 1920x1080 (0.900); 1 of them within this "
+               "run's noise (identical memcpy rows 1.050x apart)")
+    check(verdict in report.splitlines(), f"report.md lacks the peer verdict: {report[-900:]}")
+
+
 FAKE_BENCH = """#!/bin/sh
 # A stand-in convert_bench: lists targets, or logs its arguments and writes a fixture.
 if [ "$1" = --pixconv_list_targets ]; then echo "$FAKE_TARGETS"; exit 0; fi
@@ -298,14 +346,15 @@ def test_protocol(tmp):
     # only; --compute-size none runs every row at convert_bench's sizes.
     big = "(1920x1080|3840x2160)$"
     with_compute = (
-        [], f"--benchmark_filter=^memcpy/out:.*/{big}|(^yuv/NV12)|"
+        [], f"--benchmark_filter=^(memcpy/out|noise/memcpy):.*/{big}|(^yuv/NV12)|"
             f"(^(libyuv|opencv|swscale)/).*/{big}",
         "--pixconv_sizes=192x108,1920x1080,3840x2160", ",compute_size=192x108")
     without = (["--compute-size", "none"],
-               "--benchmark_filter=^memcpy/out:|(^yuv/NV12)|(^(libyuv|opencv|swscale)/)",
+               "--benchmark_filter=^(memcpy/out|noise/memcpy):|(^yuv/NV12)|"
+               "(^(libyuv|opencv|swscale)/)",
                None, None)
     small_sizes = (["--sizes", "640x360", "--compute-size", "96x54"],
-                   "--benchmark_filter=^memcpy/out:.*/(640x360)$|(^yuv/NV12)|"
+                   "--benchmark_filter=^(memcpy/out|noise/memcpy):.*/(640x360)$|(^yuv/NV12)|"
                    "(^(libyuv|opencv|swscale)/).*/(640x360)$",
                    "--pixconv_sizes=96x54,640x360", ",compute_size=96x54")
     for case, (targets, expected_runs, (options, filter_flag, sizes_flag, context)) in \
@@ -366,6 +415,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         test_report(tmp)
         test_compute_bounds(tmp)
+        test_noise_and_peers(tmp)
         test_protocol(tmp)
     print(f"{len(failures)} failures" if failures else "all passed")
     return 1 if failures else 0

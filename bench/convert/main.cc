@@ -3,6 +3,8 @@
 //
 // Rows (single threaded but for parallel/, 1920x1080 and 3840x2160):
 //   memcpy/out:<RGBA8|RGBAF32>/<WxH>                         copy of the output's size
+//   noise/memcpy:<RGBA8|RGBAF32>/<WxH>                       the same copy again (the run's
+//                                                            noise: bench/report.py)
 //   color/<Model>_<Type>-><RGBA8|RGBAF32>/range:<datatype|auto>[/transfer:none]/<WxH>
 //   yuv/<PixelFormat>-><RGBA8|RGBAF32>/<WxH>
 //   colormap/L_<U16|F32>-><RGBA8|RGBAF32>/turbo/range:<depth|explicit>/1920x1080

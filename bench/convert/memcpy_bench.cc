@@ -1,7 +1,9 @@
 // memcpy baselines: one row per destination size the conversions write (RGBA8 = 4 B/px and
 // RGBAF32 = 16 B/px, at each frame size). A conversion cannot beat streaming its output once;
 // comparing its bytes_per_second with the memcpy row of the same output size (in the same
-// run, so both see the same machine state) tells how close it is to memory speed.
+// run, so both see the same machine state) tells how close it is to memory speed. Each copy
+// also runs under a second name, noise/memcpy:<type>/<WxH>: two rows of the same work, whose
+// minima differ only by the run's noise (bench/report.py shows by how much).
 #include <cstring>
 
 #include "bench_util.h"
@@ -31,10 +33,11 @@ void RegisterMemcpyBenchmarks() {
   for (const Size size : BenchSizes()) {
     for (const pixconv::OutputType out : {pixconv::OutputType::RGBA8, pixconv::OutputType::RGBAF32}) {
       const size_t bytes = size.pixels() * pixconv::BytesPerPixel(out);
-      const std::string name =
-          "memcpy/out:" + std::string(OutputName(out)) + "/" + SizeName(size);
-      benchmark::RegisterBenchmark(name.c_str(), BM_Memcpy, bytes, size)
-          ->Unit(benchmark::kMicrosecond);
+      const std::string type_size = std::string(OutputName(out)) + "/" + SizeName(size);
+      for (const std::string name : {"memcpy/out:" + type_size, "noise/memcpy:" + type_size}) {
+        benchmark::RegisterBenchmark(name.c_str(), BM_Memcpy, bytes, size)
+            ->Unit(benchmark::kMicrosecond);
+      }
     }
   }
 }
