@@ -522,7 +522,11 @@ def chart_peers(plt, run, comps, path):
               if c.fastest_of(lib)]
     low = min(min(ratios), 1.0) / 1.5
     high = max(max(ratios), 1.0) * 1.6
+    band = run.noise_band()
     for ax, size in zip(axes[0], sizes):
+        if band:
+            # Ratios in here the run can not tell from 1 (identical rows landed this far apart).
+            ax.axvspan(1 / band, band, color="gray", alpha=0.3, linewidth=0)
         by_base = {c.row.base: c for c in comps if c.row.size == size}
         for j, lib in enumerate(libraries):
             for i, base in enumerate(bases):
@@ -550,9 +554,12 @@ def chart_peers(plt, run, comps, path):
     axes[0][0].set_yticks(range(len(bases)))
     axes[0][0].set_yticklabels([short(b) for b in bases], fontsize=8)
     axes[0][0].set_ylim(len(bases) - 0.5, -0.5)
-    fig.legend([Patch(color=colors[lib]) for lib in libraries],
-               [PEER_LIBRARIES[lib] for lib in libraries], loc="upper right", ncol=len(libraries),
-               fontsize=8)
+    handles = [Patch(color=colors[lib]) for lib in libraries]
+    names = [PEER_LIBRARIES[lib] for lib in libraries]
+    if band:
+        handles.append(Patch(color="gray", alpha=0.3))
+        names.append(f"noise band ({1 / band:.2f}x-{band:.2f}x)")
+    fig.legend(handles, names, loc="upper right", ncol=len(handles), fontsize=8)
     fig.suptitle(f"pixconv ({run.target}) against the fastest row of each peer library",
                  x=0.02, ha="left", fontsize=11)
     fig.tight_layout(rect=(0, 0, 1, 1 - 0.3 / fig.get_size_inches()[1]))

@@ -302,8 +302,7 @@ def test_noise_and_peers(tmp):
     path = os.path.join(tmp, "peers.json")
     write_run(path, PEER_RUN, {}, PEER_LABELS)
     out = os.path.join(tmp, "peers")
-    rows = table_rows(run([sys.executable, os.path.join(HERE, "report.py"), "--no-charts",
-                           "-o", out, path]))
+    rows = table_rows(run([sys.executable, os.path.join(HERE, "report.py"), "-o", out, path]))
     check(set(rows) == {(name, HD, "AVX2") for name in (
         "yuv/NV12->RGBA8", "yuv/YUY2->RGBA8", "color/RGB_U8->RGBA8/range:datatype",
         "color/L_U16->RGBA8/range:auto")}, f"peer run: table rows {sorted(rows)} (no noise rows)")
@@ -317,6 +316,9 @@ def test_noise_and_peers(tmp):
                "`color/RGB_U8->RGBA8/range:datatype` 1920x1080 (0.900); 1 of them within this "
                "run's noise (identical memcpy rows 1.050x apart)")
     check(verdict in report.splitlines(), f"report.md lacks the peer verdict: {report[-900:]}")
+    # The peer chart, with the noise band drawn around 1x.
+    check("](peers_AVX2.png)" in report and os.path.exists(os.path.join(out, "peers_AVX2.png")),
+          "no peer chart for the peer run")
 
 
 FAKE_BENCH = """#!/bin/sh
