@@ -34,7 +34,7 @@ void RegisterMemcpyBenchmarks() {
     for (const pixconv::OutputType out : {pixconv::OutputType::RGBA8, pixconv::OutputType::RGBAF32}) {
       const size_t bytes = size.pixels() * pixconv::BytesPerPixel(out);
       const std::string type_size = std::string(OutputName(out)) + "/" + SizeName(size);
-      for (const std::string name : {"memcpy/out:" + type_size, "noise/memcpy:" + type_size}) {
+      for (const std::string& name : {"memcpy/out:" + type_size, "noise/memcpy:" + type_size}) {
         benchmark::RegisterBenchmark(name.c_str(), BM_Memcpy, bytes, size)
             ->Unit(benchmark::kMicrosecond);
       }
