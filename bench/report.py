@@ -42,7 +42,8 @@ work, with the median beside it.
   far two rows doing the same work land apart in this run; the largest of them is the run's
   noise band. The verdicts count the rows with a peer at or above 1.0x their fastest peer
   (ratio of minima), list those below, and say which of them lie within the band (ratio times
-  the band at least 1): there the run can not tell pixconv from the peer.
+  the band at least 1): there the run can not tell pixconv from the peer. A second line holds
+  the yuv/ rows at 1920x1080 to 1.3x their fastest libyuv row.
 - "stores": for a pixconv row whose output is large enough to stream, how the process wrote
   such outputs during the row's repetitions, in the order they ran (convert_bench's counter
   "streamed"): streamed, cached (ordinary stores) or trials (both ways still being timed;
@@ -71,6 +72,8 @@ COMPUTE_BAR = 0.9  # of a datatype row's compute bound, or of an auto row's boun
 # A row this much faster than its compute bound says its twin measured slow: the verdicts name
 # such rows, whose passing rests on that twin.
 BEATEN_BOUND = 1.05
+# The yuv/ rows' bar against libyuv, per size (issue 32: 1.3x at 1080p).
+YUV_BARS = {"1920x1080": 1.3}
 # convert_bench's "streamed" counter: how large outputs were written (trials: not decided yet).
 STORES = {1: "streamed", 0: "cached", -1: "trials"}
 NOISE_PREFIX = "noise/memcpy:"  # + "<type>/<WxH>": memcpy/out:<type>/<WxH> again
@@ -397,6 +400,25 @@ def peer_verdict(run, comps):
     return line
 
 
+def yuv_verdicts(run, comps):
+    """The lines holding the yuv/ rows to YUV_BARS against their fastest libyuv row."""
+    lines = []
+    for size, bar in YUV_BARS.items():
+        rows = [(c, c.fastest_of("libyuv")) for c in comps
+                if c.run is run and c.row.size == size and c.row.base.startswith("yuv/")]
+        rows = [(c, peer) for c, peer in rows if peer]
+        if not rows:
+            continue
+        below = [(c, peer) for c, peer in rows if c.ratio_min(peer) < bar]
+        line = (f"- {run.target}: {len(rows) - len(below)} of {len(rows)} yuv/ rows at {size} "
+                f"are at least {bar}x libyuv (ratio of minima)")
+        if below:
+            line += "; below: " + ", ".join(f"`{c.row.base}` ({c.ratio_min(peer):.3f})"
+                                            for c, peer in below)
+        lines.append(line)
+    return lines
+
+
 def verdicts(runs, comps):
     """The summary lines: the rows against their peers, and which ->RGBAF32 rows reach the
     bars (MEMORY_BARS, COMPUTE_BAR)."""
@@ -405,6 +427,7 @@ def verdicts(runs, comps):
         peers = peer_verdict(run, comps)
         if peers:
             lines.append(peers)
+        lines += yuv_verdicts(run, comps)
         datatype, auto, beaten = [], [], []
         for c in comps:
             match = COLOR_RE.match(c.row.base)

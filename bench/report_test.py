@@ -289,12 +289,15 @@ PEER_RUN = {
     f"libyuv/YUY2ToARGB/{HD}": (0.48, 2, 4),  # 0.96x: 0.96 * 1.05 >= 1, within the noise
     f"color/RGB_U8->RGBA8/range:datatype/{HD}": (0.3, 3, 4),
     f"opencv/cvtColor_RGB2RGBA/{HD}": (0.27, 3, 4),  # 0.9x: 0.9 * 1.05 < 1, outside it
+    f"yuv/Y8_FullRange->RGBA8/{HD}": (0.2, 1, 4),
+    f"libyuv/J400ToARGB/{HD}": (0.3, 1, 4),  # 1.5x: above 1.0 and above the yuv/ rows' 1.3
     f"color/L_U16->RGBA8/range:auto/{HD}": (1.0, 2, 4),  # no peer: not counted
 }
 PEER_LABELS = {
     f"libyuv/NV12ToABGR/{HD}": "vs yuv/NV12->RGBA8",
     f"libyuv/YUY2ToARGB/{HD}": "vs yuv/YUY2->RGBA8",
     f"opencv/cvtColor_RGB2RGBA/{HD}": "vs color/RGB_U8->RGBA8 (same bytes)",
+    f"libyuv/J400ToARGB/{HD}": "vs yuv/Y8_FullRange->RGBA8",
 }
 
 
@@ -305,17 +308,22 @@ def test_noise_and_peers(tmp):
     rows = table_rows(run([sys.executable, os.path.join(HERE, "report.py"), "-o", out, path]))
     check(set(rows) == {(name, HD, "AVX2") for name in (
         "yuv/NV12->RGBA8", "yuv/YUY2->RGBA8", "color/RGB_U8->RGBA8/range:datatype",
-        "color/L_U16->RGBA8/range:auto")}, f"peer run: table rows {sorted(rows)} (no noise rows)")
+        "yuv/Y8_FullRange->RGBA8", "color/L_U16->RGBA8/range:auto")},
+          f"peer run: table rows {sorted(rows)} (no noise rows)")
     with open(os.path.join(out, "report.md")) as f:
         report = f.read()
     noise = ("  - noise: identical memcpy rows 1.050x apart at most (minima; medians in "
              "brackets): RGBA8 1920x1080 1.040x (1.040x), RGBAF32 1920x1080 1.050x (1.050x)")
     check(noise in report.splitlines(), f"report.md lacks the noise line: {report[:900]}")
-    verdict = ("- AVX2: 1 of 3 rows with a peer are at least 1.0x their fastest peer (ratio of "
+    verdict = ("- AVX2: 2 of 4 rows with a peer are at least 1.0x their fastest peer (ratio of "
                "minima); below: `yuv/YUY2->RGBA8` 1920x1080 (0.960), "
                "`color/RGB_U8->RGBA8/range:datatype` 1920x1080 (0.900); 1 of them within this "
                "run's noise (identical memcpy rows 1.050x apart)")
     check(verdict in report.splitlines(), f"report.md lacks the peer verdict: {report[-900:]}")
+    # The yuv/ rows against 1.3x libyuv: NV12's 1.25x and YUY2's 0.96x are below it.
+    yuv = ("- AVX2: 1 of 3 yuv/ rows at 1920x1080 are at least 1.3x libyuv (ratio of minima); "
+           "below: `yuv/NV12->RGBA8` (1.250), `yuv/YUY2->RGBA8` (0.960)")
+    check(yuv in report.splitlines(), f"report.md lacks the yuv/ verdict: {report[-900:]}")
     # The peer chart, with the noise band drawn around 1x.
     check("](peers_AVX2.png)" in report and os.path.exists(os.path.join(out, "peers_AVX2.png")),
           "no peer chart for the peer run")
