@@ -188,7 +188,11 @@ class Run:
         return self.rows.get(f"{base}/{self.compute_size}")
 
     def memcpy(self, row):
-        return self.rows.get(f"memcpy/out:{row.output}/{row.size}")
+        return self.memcpy_of(row.output, row.size)
+
+    def memcpy_of(self, output, size):
+        """The memcpy row of an output type ("RGBA8", "RGBAF32") and size, or None."""
+        return self.rows.get(f"memcpy/out:{output}/{size}")
 
     def noise(self):
         """[(type, size, spread of the minima, spread of the medians)] for every pair of
@@ -198,7 +202,7 @@ class Run:
             if not row.base.startswith(NOISE_PREFIX):
                 continue
             kind = row.base[len(NOISE_PREFIX):]
-            twin = self.rows.get(f"memcpy/out:{kind}/{row.size}")
+            twin = self.memcpy_of(kind, row.size)
             if twin is not None:
                 pairs.append((kind, row.size, max(row.min, twin.min) / min(row.min, twin.min),
                               max(row.median, twin.median) / min(row.median, twin.median)))
