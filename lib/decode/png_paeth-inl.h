@@ -1,5 +1,6 @@
-// The Paeth step both Paeth kernels share (png_unfilter.cc for a row, png_paeth_block.cc for
-// a block of rows), on int16 lanes holding bytes.
+// The Paeth step of the unfilter kernels, in two forms: on int16 lanes holding bytes (the row
+// kernel in png_unfilter.cc, the blocks of png_paeth_block.cc), and on byte lanes (the 16-row
+// blocks of png_paeth_wide.cc), which carry twice the bytes per vector.
 #if defined(PIXCONV_DECODE_PNG_PAETH_INL_H_) == defined(HWY_TARGET_TOGGLE)
 #ifdef PIXCONV_DECODE_PNG_PAETH_INL_H_
 #undef PIXCONV_DECODE_PNG_PAETH_INL_H_
@@ -27,6 +28,37 @@ HWY_INLINE V PaethSum(V x, V a, V b, V c) {
   const V pc = hn::Abs(hn::Sub(a, k));
   const auto not_a = hn::Or(hn::Lt(pb, pa), hn::Lt(pc, pa));
   return hn::IfThenElse(not_a, hn::IfThenElse(hn::Lt(pc, pb), xc, xb), hn::Add(x, a));
+}
+
+// PaethSum on byte lanes, wrapping like the bytes it makes. In lanes where b < c every value is
+// mirrored (v -> 255 - v, an xor): that keeps |b - c|, |a - c| and |a + b - 2c|, so the
+// choice, and makes b >= c. With e = b - c the choice is then a ladder in a alone (from
+// 2(a - c) + e >= 0 and its like): a below c + 1 - 2e, c below c - floor(e / 2), b below b,
+// and a from b on. The thresholds, clamped at 0, are formed before a is known, and biased by
+// 128 (the same xor as the mirror) for signed compares: on the chain from a are an xor, a
+// compare and three selects.
+template <class D>
+HWY_INLINE hn::Vec<D> PaethSumBytes(D d, hn::Vec<D> x, hn::Vec<D> a, hn::Vec<D> b, hn::Vec<D> c) {
+  const hn::RebindToSigned<D> di;
+  const auto bias = hn::Set(d, 0x80);
+  // 0x80 where b >= c, 0x7F where b < c: the mirror and the bias in one xor.
+  const auto flip = hn::Xor(hn::VecFromMask(d, hn::Eq(hn::SaturatedSub(c, b), hn::Zero(d))),
+                            hn::Set(d, 0x7F));
+  const auto bs = hn::Xor(b, flip);
+  const auto cs = hn::Xor(c, flip);
+  const auto e = hn::Sub(bs, cs);
+  const auto cm = hn::Xor(cs, bias);
+  const auto to_c = hn::SaturatedSub(hn::SaturatedAdd(cm, hn::Set(d, 1)), hn::SaturatedAdd(e, e));
+  const auto to_b = hn::SaturatedSub(cm, hn::ShiftRight<1>(e));
+  const auto xb = hn::Add(x, b);
+  const auto xc = hn::Add(x, c);
+  // The mirrored a below each threshold t, as signed bytes.
+  const auto as = hn::BitCast(di, hn::Xor(a, flip));
+  const auto below = [&](hn::Vec<D> t) { return hn::RebindMask(d, hn::Gt(hn::BitCast(di, t), as)); };
+  const auto xa = hn::Add(x, a);
+  const auto c_or_b = hn::IfThenElse(below(hn::Xor(to_b, bias)), xc, xb);
+  const auto below_b = hn::IfThenElse(below(hn::Xor(to_c, bias)), xa, c_or_b);
+  return hn::IfThenElse(below(bs), below_b, xa);
 }
 
 }  // namespace pixconv::decode_internal::HWY_NAMESPACE

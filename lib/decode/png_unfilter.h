@@ -35,6 +35,17 @@ struct PaethBlock {
 PaethBlock SelectPaethBlock(int bpp);
 size_t PaethBlockScratchBytes(size_t bytes);
 
+// The 16-row blocks of 2-byte pixels (png_paeth_wide.cc), or {nullptr, 0} on targets without
+// 256-bit x86 vectors; SelectPaethBlock(2) takes them where they exist.
+PaethBlock SelectPaethWideBlock();
+size_t PaethWideScratchBytes(size_t bytes);
+
+// For tests: out[i] = x[i] + the Paeth predictor of a[i], b[i] and c[i], wrapped to a byte, by
+// the byte-lane form of the wide blocks (PaethSumBytes) on the current target. n is a multiple
+// of the target's vector bytes; the HWY_SCALAR target writes nothing.
+void PaethBytesForTest(const uint8_t* x, const uint8_t* a, const uint8_t* b, const uint8_t* c,
+                       uint8_t* out, size_t n);
+
 // Unfilters the rows of one image, a row or a block of Paeth rows at a time. Filtered rows
 // are stored one after the other, each its filter-type byte and then its bytes.
 class RowUnfilter {

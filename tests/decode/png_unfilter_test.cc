@@ -1,6 +1,7 @@
 // The unfilter kernels (lib/decode/png_unfilter.h) against a plain reading of the PNG
 // specification, on every SIMD target: random bytes under sequences of filter types (runs of
-// Paeth rows among them, which go to the block kernel), every bpp, rows of 1 to 70 pixels.
+// Paeth rows among them, which go to the block kernels), every bpp, rows of 1 to 70 pixels and
+// some wider; and the byte-lane Paeth step on every triple of bytes.
 #include <doctest/doctest.h>
 
 #include <cstdlib>
@@ -73,34 +74,82 @@ std::vector<uint8_t> FilterSequence(int kind, size_t height, uint32_t& state) {
   return filters;
 }
 
+// Random bytes under each kind of filter sequence, unfiltered by RowUnfilter and by the
+// reference, which must agree.
+void CheckUnfilter(int bpp, size_t pixels, size_t height, uint32_t& state) {
+  for (int kind = 0; kind < 3; ++kind) {
+    const size_t bytes = pixels * static_cast<size_t>(bpp);
+    std::vector<uint8_t> rows((bytes + 1) * height + 16);
+    for (uint8_t& v : rows) {
+      state = state * 1664525u + 1013904223u;
+      v = static_cast<uint8_t>(state >> 24);
+    }
+    const std::vector<uint8_t> filters = FilterSequence(kind, height, state);
+    for (size_t y = 0; y < height; ++y) rows[y * (bytes + 1)] = filters[y];
+    std::vector<uint8_t> expected = rows;
+    ReferenceUnfilter(expected, bytes, height, static_cast<size_t>(bpp));
+    CAPTURE(bpp);
+    CAPTURE(pixels);
+    CAPTURE(height);
+    CAPTURE(kind);
+    REQUIRE(RunUnfilter(rows, bytes, height, bpp));
+    // The bytes after the last row are slack the kernels may rewrite, unchanged.
+    CHECK(rows == expected);
+  }
+}
+
 TEST_CASE("unfilter: every filter and bpp, rows of 1 to 70 pixels, on every SIMD target") {
   test::ForEachTarget([](const char*) {
     uint32_t state = 12345;
     for (const int bpp : {1, 2, 3, 4, 6, 8}) {
       for (size_t pixels = 1; pixels <= 70; ++pixels) {
         for (const size_t height : {1, 2, 3, 4, 5, 7, 8, 9, 17}) {
-          for (int kind = 0; kind < 3; ++kind) {
-            const size_t bytes = pixels * static_cast<size_t>(bpp);
-            std::vector<uint8_t> rows((bytes + 1) * height + 16);
-            for (uint8_t& v : rows) {
-              state = state * 1664525u + 1013904223u;
-              v = static_cast<uint8_t>(state >> 24);
-            }
-            const std::vector<uint8_t> filters = FilterSequence(kind, height, state);
-            for (size_t y = 0; y < height; ++y) rows[y * (bytes + 1)] = filters[y];
-            std::vector<uint8_t> expected = rows;
-            ReferenceUnfilter(expected, bytes, height, static_cast<size_t>(bpp));
-            CAPTURE(bpp);
-            CAPTURE(pixels);
-            CAPTURE(height);
-            CAPTURE(kind);
-            REQUIRE(RunUnfilter(rows, bytes, height, bpp));
-            // The bytes after the last row are slack the kernels may rewrite, unchanged.
-            CHECK(rows == expected);
-          }
+          CheckUnfilter(bpp, pixels, height, state);
         }
       }
     }
+  });
+}
+
+// The 16-row blocks of 2-byte pixels unfilter rows from 72 pixels on partly in place: rows
+// around that width, and blocks cut short by the image's end or by other filter types.
+TEST_CASE("unfilter: wider rows and taller runs of Paeth rows, on every SIMD target") {
+  test::ForEachTarget([](const char*) {
+    uint32_t state = 54321;
+    for (const int bpp : {1, 2, 4}) {
+      for (const size_t pixels : {71, 72, 73, 79, 80, 81, 87, 88, 95, 128, 131, 200, 257}) {
+        for (const size_t height : {2, 15, 16, 17, 33}) {
+          CheckUnfilter(bpp, pixels, height, state);
+        }
+      }
+    }
+  });
+}
+
+// PaethSumBytes (png_paeth-inl.h) on every (a, b, c), against the specification's predictor.
+TEST_CASE("unfilter: the byte-lane Paeth step on every triple of bytes, on every SIMD target") {
+  constexpr size_t kTriples = size_t{1} << 24;
+  std::vector<uint8_t> x(kTriples), a(kTriples), b(kTriples), c(kTriples), expected(kTriples);
+  for (size_t i = 0; i < kTriples; ++i) {
+    a[i] = static_cast<uint8_t>(i >> 16);
+    b[i] = static_cast<uint8_t>(i >> 8);
+    c[i] = static_cast<uint8_t>(i);
+    x[i] = static_cast<uint8_t>(i * 2654435761u >> 24);  // so that the sum wraps too
+    expected[i] = static_cast<uint8_t>(x[i] + Paeth(a[i], b[i], c[i]));
+  }
+  test::ForEachTarget([&](const char* target) {
+    if (std::strcmp(target, "SCALAR") == 0) return;
+    std::vector<uint8_t> out(kTriples);
+    decode_internal::PaethBytesForTest(x.data(), a.data(), b.data(), c.data(), out.data(),
+                                       kTriples);
+    size_t wrong = 0, first = kTriples;
+    for (size_t i = 0; i < kTriples; ++i) {
+      if (out[i] != expected[i]) {
+        if (wrong++ == 0) first = i;
+      }
+    }
+    CAPTURE(first);
+    CHECK(wrong == 0);
   });
 }
 
