@@ -34,30 +34,32 @@ HWY_INLINE V PaethSum(V x, V a, V b, V c) {
 // mirrored (v -> 255 - v, an xor): that keeps |b - c|, |a - c| and |a + b - 2c|, so the
 // choice, and makes b >= c. With e = b - c the choice is then a ladder in a alone (from
 // 2(a - c) + e >= 0 and its like): a below c + 1 - 2e, c below c - floor(e / 2), b below b,
-// and a from b on. The thresholds, clamped at 0, are formed before a is known, and biased by
-// 128 (the same xor as the mirror) for signed compares: on the chain from a are an xor, a
-// compare and three selects.
+// and a from b on. The values are biased by 128 (the same xor as the mirror) to compare as
+// signed bytes, and the thresholds formed before a is known, with signed saturation for the
+// clamp: on the chain from a are an xor, a compare and three selects.
 template <class D>
 HWY_INLINE hn::Vec<D> PaethSumBytes(D d, hn::Vec<D> x, hn::Vec<D> a, hn::Vec<D> b, hn::Vec<D> c) {
   const hn::RebindToSigned<D> di;
-  const auto bias = hn::Set(d, 0x80);
   // 0x80 where b >= c, 0x7F where b < c: the mirror and the bias in one xor.
   const auto flip = hn::Xor(hn::VecFromMask(d, hn::Eq(hn::SaturatedSub(c, b), hn::Zero(d))),
                             hn::Set(d, 0x7F));
-  const auto bs = hn::Xor(b, flip);
-  const auto cs = hn::Xor(c, flip);
-  const auto e = hn::Sub(bs, cs);
-  const auto cm = hn::Xor(cs, bias);
-  const auto to_c = hn::SaturatedSub(hn::SaturatedAdd(cm, hn::Set(d, 1)), hn::SaturatedAdd(e, e));
-  const auto to_b = hn::SaturatedSub(cm, hn::ShiftRight<1>(e));
+  const auto bs = hn::BitCast(di, hn::Xor(b, flip));
+  const auto cs = hn::BitCast(di, hn::Xor(c, flip));
+  const auto e = hn::Sub(hn::BitCast(d, bs), hn::BitCast(d, cs));  // 0 to 255
+  // c + 1 - 2e with e capped at 127: from e = 128 on, c is at most 127 and the threshold
+  // saturates at the bottom either way.
+  const auto e_capped = hn::BitCast(di, hn::Min(e, hn::Set(d, 127)));
+  const auto to_c = hn::SaturatedSub(hn::SaturatedSub(hn::SaturatedAdd(cs, hn::Set(di, 1)),
+                                                      e_capped), e_capped);
+  const auto to_b = hn::SaturatedSub(cs, hn::BitCast(di, hn::ShiftRight<1>(e)));
   const auto xb = hn::Add(x, b);
   const auto xc = hn::Add(x, c);
-  // The mirrored a below each threshold t, as signed bytes.
+  // The mirrored, biased a below each threshold.
   const auto as = hn::BitCast(di, hn::Xor(a, flip));
-  const auto below = [&](hn::Vec<D> t) { return hn::RebindMask(d, hn::Gt(hn::BitCast(di, t), as)); };
+  const auto below = [&](hn::Vec<decltype(di)> t) { return hn::RebindMask(d, hn::Gt(t, as)); };
   const auto xa = hn::Add(x, a);
-  const auto c_or_b = hn::IfThenElse(below(hn::Xor(to_b, bias)), xc, xb);
-  const auto below_b = hn::IfThenElse(below(hn::Xor(to_c, bias)), xa, c_or_b);
+  const auto c_or_b = hn::IfThenElse(below(to_b), xc, xb);
+  const auto below_b = hn::IfThenElse(below(to_c), xa, c_or_b);
   return hn::IfThenElse(below(bs), below_b, xa);
 }
 
