@@ -40,6 +40,24 @@ std::vector<Seed> PngDiffSeeds() {
                        Seed::Expect::kAccepted});
     }
   }
+  // Paeth rows only (and Paeth with Sub), wide and tall enough for the block kernels' groups
+  // in place and their partial blocks: png_paeth_wide.cc runs 16 rows of 2-byte pixels and
+  // works in place from 72 pixels on; png_paeth_block.cc takes bpp 1 and 4.
+  for (const Format& f : {Format{0, 16}, Format{4, 8}, Format{0, 8}, Format{6, 8}}) {
+    for (const int filters : {0x80, 0x90}) {
+      decode_test::TestPngSpec spec;
+      spec.width = 100;
+      spec.height = 35;
+      spec.color_type = f.color_type;
+      spec.bit_depth = f.bit_depth;
+      spec.filters = filters;
+      seeds.push_back({"paeth_" + std::to_string(f.color_type) + "_" +
+                           std::to_string(f.bit_depth) + (filters == 0x90 ? "_sub" : "") +
+                           ".png",
+                       decode_test::EncodeTestPng(spec, decode_test::TestPngRows(spec, 5)),
+                       Seed::Expect::kAccepted});
+    }
+  }
   return seeds;
 }
 
