@@ -1,6 +1,6 @@
 // The Paeth step of the unfilter kernels, in two forms: on int16 lanes holding bytes (the row
-// kernel in png_unfilter.cc, the blocks of png_paeth_block.cc), and on byte lanes (the 16-row
-// blocks of png_paeth_wide.cc), which carry twice the bytes per vector.
+// kernel in png_unfilter.cc, the blocks of png_paeth_block.cc), and on byte lanes (the wide
+// blocks of png_wide_blocks.cc), which carry twice the bytes per vector.
 #if defined(PIXCONV_DECODE_PNG_PAETH_INL_H_) == defined(HWY_TARGET_TOGGLE)
 #ifdef PIXCONV_DECODE_PNG_PAETH_INL_H_
 #undef PIXCONV_DECODE_PNG_PAETH_INL_H_

@@ -4,8 +4,8 @@
 // of them advance together on the one chain a row alone would wait on. With a lag of two
 // pixels rather than one, the pixel above comes from two steps back, off that chain. The rows
 // are first copied into that skewed order (zero pixels before each row's first), unfiltered
-// there, and copied back. (On the 256-bit x86 targets, 2-byte pixels take the 16-row blocks
-// of png_paeth_wide.cc instead.)
+// there, and copied back. (On the 256-bit x86 targets, 2- to 4-byte pixels take the blocks
+// of png_wide_blocks.cc instead.)
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "decode/png_paeth_block.cc"
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
@@ -203,16 +203,16 @@ void PaethBlockRows(uint8_t* first, size_t stride, size_t rows, const uint8_t* p
 }
 
 template <size_t kBpp>
-PaethBlock BlockFor() {
-  return PaethBlock{PaethBlockRows<kBpp>, kBlockRows<kBpp>};
+FilterBlock BlockFor() {
+  return FilterBlock{PaethBlockRows<kBpp>, kBlockRows<kBpp>};
 }
 
 #endif  // HWY_TARGET != HWY_SCALAR
 
-PaethBlock SelectPaethBlockForTarget(int bpp) {
+FilterBlock SelectPaethBlockForTarget(int bpp) {
 #if HWY_TARGET == HWY_SCALAR
   (void)bpp;
-  return PaethBlock{};
+  return FilterBlock{};
 #else
   switch (bpp) {
     case 1: return BlockFor<1>();
@@ -220,7 +220,7 @@ PaethBlock SelectPaethBlockForTarget(int bpp) {
     case 4: return BlockFor<4>();
     // bpp 3 (two rows in six lanes) measured slower than the row kernel; from bpp 6 on, one
     // pixel fills the vector.
-    default: return PaethBlock{};
+    default: return FilterBlock{};
   }
 #endif
 }
@@ -233,19 +233,19 @@ namespace pixconv::decode_internal {
 
 HWY_EXPORT(SelectPaethBlockForTarget);
 
-PaethBlock SelectPaethBlock(int bpp) {
-  if (bpp == 2) {
-    const PaethBlock wide = SelectPaethWideBlock();
-    if (wide.fn != nullptr) return wide;
-  }
+FilterBlock SelectPaethBlock(int bpp) {
+  const FilterBlock wide = SelectWideBlock(4, bpp);
+  if (wide.fn != nullptr) return wide;
   return HWY_DYNAMIC_DISPATCH(SelectPaethBlockForTarget)(bpp);
 }
 
-size_t PaethBlockScratchBytes(size_t bytes) {
+FilterBlock SelectAverageBlock(int bpp) { return SelectWideBlock(3, bpp); }
+
+size_t BlockScratchBytes(size_t bytes) {
   // The skewed steps (at most bytes + 14 of 8 bytes) and the row above with its zeros (at
   // most 36 bytes of them), or what the wide blocks need.
   const size_t skewed = (bytes + 64) * 8 + bytes + 80;
-  const size_t wide = PaethWideScratchBytes(bytes);
+  const size_t wide = WideBlockScratchBytes(bytes);
   return skewed > wide ? skewed : wide;
 }
 

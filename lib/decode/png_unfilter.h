@@ -20,25 +20,28 @@ void SelectUnfilters(int bpp, UnfilterFn out[5]);
 // The name of the SIMD target the kernels run on.
 const char* UnfilterTargetName();
 
-// Reverses Paeth on `rows` consecutive rows at once (png_paeth_block.cc), 2 to
-// PaethBlock::rows of them: row j of the block starts at first + j * stride, `bytes` long;
-// prev is the row above the first, unfiltered. `scratch` holds PaethBlockScratchBytes(bytes).
+// Reverses Average or Paeth on `rows` consecutive rows of that filter at once, 2 to
+// FilterBlock::rows of them: row j of the block starts at first + j * stride, `bytes` long;
+// prev is the row above the first, unfiltered. `scratch` holds BlockScratchBytes(bytes).
 // Rows need no slack.
-using PaethBlockFn = void (*)(uint8_t* first, size_t stride, size_t rows, const uint8_t* prev,
-                              size_t bytes, uint8_t* scratch);
-struct PaethBlock {
-  PaethBlockFn fn = nullptr;
+using BlockFn = void (*)(uint8_t* first, size_t stride, size_t rows, const uint8_t* prev,
+                         size_t bytes, uint8_t* scratch);
+struct FilterBlock {
+  BlockFn fn = nullptr;
   size_t rows = 0;  // the most rows a call takes, and the number it is fastest at
 };
 
-// The block kernel for `bpp`, or {nullptr, 0} where the target or bpp has none.
-PaethBlock SelectPaethBlock(int bpp);
-size_t PaethBlockScratchBytes(size_t bytes);
+// The Paeth block kernel for `bpp`: on the 256-bit x86 targets the wide blocks for bpp 2, 3
+// and 4, else png_paeth_block.cc's for bpp 1, 2 and 4; {nullptr, 0} where there is none.
+FilterBlock SelectPaethBlock(int bpp);
+// The Average block kernel for `bpp`: the wide blocks for bpp 2, 3 and 4, or {nullptr, 0}.
+FilterBlock SelectAverageBlock(int bpp);
+size_t BlockScratchBytes(size_t bytes);
 
-// The 16-row blocks of 2-byte pixels (png_paeth_wide.cc), or {nullptr, 0} on targets without
-// 256-bit x86 vectors; SelectPaethBlock(2) takes them where they exist.
-PaethBlock SelectPaethWideBlock();
-size_t PaethWideScratchBytes(size_t bytes);
+// The blocks of png_wide_blocks.cc for filter type 3 or 4 and bpp 2, 3 or 4, or
+// {nullptr, 0} on targets without 256-bit x86 vectors.
+FilterBlock SelectWideBlock(int filter, int bpp);
+size_t WideBlockScratchBytes(size_t bytes);
 
 // For tests: out[i] = x[i] + the Paeth predictor of a[i], b[i] and c[i], wrapped to a byte, by
 // the byte-lane form of the wide blocks (PaethSumBytes) on the current target. n is a multiple
@@ -54,13 +57,15 @@ class RowUnfilter {
   bool Init(int bpp, size_t widest);
 
   // Unfilters, in place, at least one and at most `left` rows from `row` on, of `bytes`
-  // each, below `prev` (unfiltered; zeros above a pass's first row); returns how many, or 0
-  // for a filter type above 4. The rows and prev need the slack UnfilterFn describes.
+  // each, below `prev` (unfiltered; zeros above a pass's first row): a run of two or more
+  // Average or Paeth rows through their block kernel where there is one, else one row.
+  // Returns how many, or 0 for a filter type above 4. The rows and prev need the slack
+  // UnfilterFn describes.
   size_t Run(uint8_t* row, const uint8_t* prev, size_t bytes, size_t left);
 
  private:
   UnfilterFn unfilter_[5] = {};
-  PaethBlock block_;
+  FilterBlock blocks_[5];  // by filter type: Average's and Paeth's, where there are blocks
   std::unique_ptr<uint8_t[]> scratch_;
 };
 

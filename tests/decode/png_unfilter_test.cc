@@ -61,15 +61,20 @@ bool RunUnfilter(std::vector<uint8_t>& rows, size_t bytes, size_t height, int bp
   return true;
 }
 
-// Filter types for each row: all Paeth, Paeth runs broken by other types, or any type.
+// The kinds of filter sequence, for each row: all Paeth, Paeth runs broken by other types,
+// any type, all Average, Average runs broken by other types.
+constexpr int kSequenceKinds = 5;
 std::vector<uint8_t> FilterSequence(int kind, size_t height, uint32_t& state) {
   std::vector<uint8_t> filters(height);
   for (uint8_t& f : filters) {
     state = state * 1664525u + 1013904223u;
     const uint32_t r = state >> 24;
+    const uint8_t other = static_cast<uint8_t>(r % 5);
     if (kind == 0) f = 4;
     else if (kind == 1) f = r % 5 == 0 ? static_cast<uint8_t>(r % 4) : 4;
-    else f = static_cast<uint8_t>(r % 5);
+    else if (kind == 2) f = other;
+    else if (kind == 3) f = 3;
+    else f = r % 5 == 0 && other != 3 ? other : 3;
   }
   return filters;
 }
@@ -77,7 +82,7 @@ std::vector<uint8_t> FilterSequence(int kind, size_t height, uint32_t& state) {
 // Random bytes under each kind of filter sequence, unfiltered by RowUnfilter and by the
 // reference, which must agree.
 void CheckUnfilter(int bpp, size_t pixels, size_t height, uint32_t& state) {
-  for (int kind = 0; kind < 3; ++kind) {
+  for (int kind = 0; kind < kSequenceKinds; ++kind) {
     const size_t bytes = pixels * static_cast<size_t>(bpp);
     std::vector<uint8_t> rows((bytes + 1) * height + 16);
     for (uint8_t& v : rows) {
@@ -111,14 +116,17 @@ TEST_CASE("unfilter: every filter and bpp, rows of 1 to 70 pixels, on every SIMD
   });
 }
 
-// The 16-row blocks of 2-byte pixels unfilter rows from 72 pixels on partly in place: rows
-// around that width, and blocks cut short by the image's end or by other filter types.
-TEST_CASE("unfilter: wider rows and taller runs of Paeth rows, on every SIMD target") {
+// The wide blocks (png_wide_blocks.cc) unfilter rows partly in place from 72 pixels on (2-byte
+// pixels, 16 rows) or 40 (4-byte pixels, 8 rows; 3-byte pixels 43): rows around those widths,
+// and blocks cut short by the image's end or by other filter types.
+TEST_CASE("unfilter: wider rows and taller runs of Average and Paeth rows, on every target") {
   test::ForEachTarget([](const char*) {
     uint32_t state = 54321;
-    for (const int bpp : {1, 2, 4}) {
-      for (const size_t pixels : {71, 72, 73, 79, 80, 81, 87, 88, 95, 128, 131, 200, 257}) {
-        for (const size_t height : {2, 15, 16, 17, 33}) {
+    for (const int bpp : {1, 2, 3, 4}) {
+      for (const size_t pixels :
+           {39, 40, 41, 42, 43, 44, 47, 48, 50, 51, 71, 72, 73, 79, 80, 81, 87, 88, 95, 128, 131,
+            200, 257}) {
+        for (const size_t height : {2, 7, 8, 9, 15, 16, 17, 33}) {
           CheckUnfilter(bpp, pixels, height, state);
         }
       }
