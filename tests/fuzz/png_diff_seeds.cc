@@ -40,20 +40,26 @@ std::vector<Seed> PngDiffSeeds() {
                        Seed::Expect::kAccepted});
     }
   }
-  // Paeth rows only (and Paeth with Sub), wide and tall enough for the block kernels' groups
-  // in place and their partial blocks: png_paeth_wide.cc runs 16 rows of 2-byte pixels and
-  // works in place from 72 pixels on; png_paeth_block.cc takes bpp 1 and 4.
-  for (const Format& f : {Format{0, 16}, Format{4, 8}, Format{0, 8}, Format{6, 8}}) {
-    for (const int filters : {0x80, 0x90}) {
+  // Runs of Average or Paeth rows (alone, or mixed with Sub), wide and tall enough for the
+  // block kernels' groups in place and their partial blocks: png_wide_blocks.cc runs 16 rows
+  // of 2-byte pixels and 8 of 3- or 4-byte pixels, in place from 72 and 43 pixels on;
+  // png_paeth_block.cc takes bpp 1.
+  struct Filters {
+    int bits;  // PNG_FILTER_* bits
+    const char* name;
+  };
+  const Filters filter_sets[] = {
+      {0x80, "paeth"}, {0x90, "paeth_sub"}, {0x40, "average"}, {0x50, "average_sub"}};
+  for (const Format& f : {Format{0, 16}, Format{4, 8}, Format{0, 8}, Format{2, 8}, Format{6, 8}}) {
+    for (const Filters& filters : filter_sets) {
       decode_test::TestPngSpec spec;
       spec.width = 100;
       spec.height = 35;
       spec.color_type = f.color_type;
       spec.bit_depth = f.bit_depth;
-      spec.filters = filters;
-      seeds.push_back({"paeth_" + std::to_string(f.color_type) + "_" +
-                           std::to_string(f.bit_depth) + (filters == 0x90 ? "_sub" : "") +
-                           ".png",
+      spec.filters = filters.bits;
+      seeds.push_back({"rows_" + std::to_string(f.color_type) + "_" +
+                           std::to_string(f.bit_depth) + "_" + filters.name + ".png",
                        decode_test::EncodeTestPng(spec, decode_test::TestPngRows(spec, 5)),
                        Seed::Expect::kAccepted});
     }
