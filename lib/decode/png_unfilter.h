@@ -49,8 +49,8 @@ size_t WideBlockScratchBytes(size_t bytes);
 void PaethBytesForTest(const uint8_t* x, const uint8_t* a, const uint8_t* b, const uint8_t* c,
                        uint8_t* out, size_t n);
 
-// Unfilters the rows of one image, a row or a block of Paeth rows at a time. Filtered rows
-// are stored one after the other, each its filter-type byte and then its bytes.
+// Unfilters the rows of one image, a row or a block of Average or Paeth rows at a time.
+// Filtered rows are stored one after the other, each its filter-type byte and then its bytes.
 class RowUnfilter {
  public:
   // False when memory runs out. `widest` is the most bytes a row has.
