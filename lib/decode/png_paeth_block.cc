@@ -115,7 +115,6 @@ void Unskew2(const uint8_t* skew, size_t pixels, uint8_t* first, size_t stride) 
   UnskewSteps<2>(skew, pixels, 4, s, Steps<2>(pixels), first, stride);
 }
 
-
 // Copies the rows into `skew` (step s, row j at byte s * kStepBytes + j * kBpp), zero where
 // a row has not started yet. The steps past a row's end are zeros too, so that every byte
 // the kernel reads was written; their results are never copied back.

@@ -13,7 +13,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <type_traits>
 
 #include "decode/png_paeth-inl.h"
 #include "decode/png_unfilter.h"
@@ -235,7 +234,7 @@ struct Pixels3 {
 // Each row's pixel to the left (a) is the previous step's result; the pixel above (b) is
 // the row above's result of kLag steps back.
 struct PaethStep {
-  V8 c;  // the previous step's b: each row's pixel above and to the left
+  V8 c = hn::Zero(D8());  // the previous step's b: each row's pixel above and to the left
   HWY_INLINE V8 operator()(V8 x, V8 a, V8 b) {
     const V8 sum = PaethSumBytes(D8(), x, a, b, c);
     c = b;
@@ -353,7 +352,6 @@ void WideRows(uint8_t* first, size_t stride, size_t rows, const uint8_t* prev, s
 
   const V8 zero = hn::Zero(D8());
   Chain<Filter> ch{zero, zero, zero, zero, Filter{}};
-  if constexpr (std::is_same_v<Filter, PaethStep>) ch.filter.c = zero;
   // Groups in place: from the step where the last row has started to the last group whose
   // loads stay in row 0 (and so in every row).
   if (pixels < G::kHeadSteps + kGroup + G::kMargin) {
