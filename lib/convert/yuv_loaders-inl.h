@@ -63,6 +63,31 @@ alignas(32) inline constexpr uint8_t kStoreSamplesHigh[32] = {
     0x80, 2, 0x80, 3, 0x80, 6, 0x80, 7, 0x80, 10, 0x80, 11, 0x80, 14, 0x80, 15};
 #endif
 
+#if HWY_ARCH_X86 && HWY_TARGET <= HWY_AVX3
+// AVX-512 x8 of a 4:2:x unit's 32 U and 32 V samples at u and v, in LaneOrder::Samples order,
+// with both planes in one vector: U's bytes and V's, top bits flipped (which makes them x8
+// once widened), one 16-bit permute that gives block k U's and V's sample pairs k, 4 + k,
+// 8 + k and 12 + k, and one zip with zero per plane that widens each sample to the high byte.
+// Five vector ops where widening, shifting, flipping and permuting each plane apart take
+// eight; the units are bound by their op count (bench/README.md, notes on performance).
+HWY_INLINE void LoadSamplesX8(const uint8_t* HWY_RESTRICT u, const uint8_t* HWY_RESTRICT v,
+                              V16& xu, V16& xv) {
+  alignas(64) static constexpr int16_t kPairs[32] = {
+      0, 4, 8,  12, 16, 20, 24, 28, 1, 5, 9,  13, 17, 21, 25, 29,
+      2, 6, 10, 14, 18, 22, 26, 30, 3, 7, 11, 15, 19, 23, 27, 31};
+  const hn::Repartition<uint8_t, D16> d8;
+  const hn::Half<decltype(d8)> h8;
+  const auto both = hn::Xor(hn::Combine(d8, hn::LoadU(h8, v), hn::LoadU(h8, u)),
+                            hn::Set(d8, uint8_t{0x80}));
+  // Highway 1.0.3 has no 16-bit TableLookupLanes for 512-bit vectors.
+  const auto pairs =
+      hn::Vec<decltype(d8)>{_mm512_permutexvar_epi16(_mm512_load_si512(kPairs), both.raw)};
+  const auto zero = hn::Zero(d8);
+  xu = hn::BitCast(D16(), hn::InterleaveLower(d8, zero, pairs));
+  xv = hn::BitCast(D16(), hn::InterleaveUpper(d8, zero, pairs));
+}
+#endif
+
 // x8 = (C - 128) * 256 from C * 256 (as int16 bits): the top bit flipped. Exact.
 HWY_INLINE V16 FlipToX8(V16 c256) {
   return hn::Xor(c256, hn::Set(D16(), static_cast<int16_t>(-32768)));
@@ -164,6 +189,11 @@ struct Loader<YuvKind::kPlanarSub, kBilinear, kPreferred> {
         v0 = FlipToX8(ShuffleDup128(r.c1, kStoreSamplesHigh));
         return;  // the generic loads below serve the other orders and targets
       }
+#elif HWY_ARCH_X86 && HWY_TARGET <= HWY_AVX3
+      if constexpr (kOrder == Order::kStore) {
+        LoadSamplesX8(r.c0, r.c1, u0, v0);
+        return;
+      }
 #endif
       u0 = order.Samples(d, ToX8<1>(d, LoadBytes(d, r.c0)));
       v0 = order.Samples(d, ToX8<1>(d, LoadBytes(d, r.c1)));
@@ -202,9 +232,10 @@ struct Loader<YuvKind::kNv12, kBilinear, kPreferred> {
     if constexpr (!kBilinear) {
       (void)u1;
       (void)v1;
-      const auto pairs = order.Samples(du, LoadPairs(r.c0));
-      u0 = FlipToX8(hn::BitCast(d, hn::ShiftLeft<8>(pairs)));
-      v0 = FlipToX8(hn::BitCast(d, hn::And(pairs, hn::Set(du, uint16_t{0xFF00}))));
+      // Both bytes' top bits flipped at once make U and V x8 where they land in the high byte.
+      const auto pairs = order.Samples(du, hn::Xor(LoadPairs(r.c0), hn::Set(du, uint16_t{0x8080})));
+      u0 = hn::BitCast(d, hn::ShiftLeft<8>(pairs));
+      v0 = hn::BitCast(d, hn::And(pairs, hn::Set(du, uint16_t{0xFF00})));
     } else {
       const auto low = hn::Set(du, uint16_t{0xFF});
       auto u_of = [&](const uint8_t* p)
