@@ -86,6 +86,15 @@ HWY_INLINE hn::Vec<D> LoadRgbWindows(D d, const uint8_t* HWY_RESTRICT in, size_t
   }
 }
 
+// Output vector i of a gray block: its pixels' codes taken from `dup`, which holds the block's
+// 16 codes in every 128-bit block, with alpha 255.
+template <class D>
+HWY_INLINE hn::Vec<D> GrayToRgba(D d, hn::Vec<D> dup, size_t i) {
+  const hn::Repartition<uint32_t, D> d32;
+  const auto opaque = hn::BitCast(d, hn::Set(d32, 0xFF000000u));
+  return hn::Or(hn::TableLookupBytesOr0(dup, hn::Load(d, kLToRgba + i * hn::Lanes(d))), opaque);
+}
+
 // One block of 16 pixels: kC input channels (1, 3 or 4), kSwapRB for BGR / BGRA.
 template <size_t kC, bool kSwapRB>
 HWY_INLINE void ShuffleBlockToRgba(const uint8_t* HWY_RESTRICT in, uint8_t* HWY_RESTRICT out) {
@@ -96,8 +105,7 @@ HWY_INLINE void ShuffleBlockToRgba(const uint8_t* HWY_RESTRICT in, uint8_t* HWY_
   const auto opaque = hn::BitCast(d, hn::Set(d32, 0xFF000000u));
   for (size_t i = 0; i < kVectors; ++i) {
     if constexpr (kC == 1) {
-      const auto idx = hn::Load(d, kLToRgba + i * n);
-      hn::StoreU(hn::Or(hn::TableLookupBytesOr0(hn::LoadDup128(d, in), idx), opaque), d, out + i * n);
+      hn::StoreU(GrayToRgba(d, hn::LoadDup128(d, in), i), d, out + i * n);
     } else if constexpr (kC == 3) {
       const auto idx = hn::Load(d, (kSwapRB ? kBgrToRgba : kRgbToRgba) + i * n);
       const auto windows = LoadRgbWindows(d, in, i * (n / 16));

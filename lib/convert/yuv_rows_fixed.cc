@@ -147,9 +147,9 @@ void RowFixed(const internal::YuvRowPtrs& rows, uint8_t* HWY_RESTRICT dst, size_
 // each 128-bit block into halves and packuswb joins them again, so no lane permute is needed.
 // The codes go through a stack vector because the broadcast wants each 16-byte block in every
 // block; a load contained in the preceding store is forwarded, not read from memory. AVX-512
-// broadcasts each block in registers instead. Where
-// every code is its Y (full range: luma_is_code), the broadcast reads the luma row itself,
-// which is the L U8 kernel and runs at store speed.
+// broadcasts each block in registers instead. Where every code is its Y (full range:
+// luma_is_code), the broadcast reads the luma row itself, which is the L U8 kernel and runs
+// at store speed.
 template <bool kLumaIsCode>
 void RowY8ShuffleT(const internal::YuvRowPtrs& rows, uint8_t* HWY_RESTRICT dst, size_t width,
                    const internal::YuvConstants& k) {
@@ -174,14 +174,11 @@ void RowY8ShuffleT(const internal::YuvRowPtrs& rows, uint8_t* HWY_RESTRICT dst, 
                                      hn::ShiftRight<6>(m.Luma(d, hi)));
 #if HWY_ARCH_X86 && HWY_TARGET <= HWY_AVX3
         // AVX-512: each 16-pixel block of codes broadcast in registers (one vshufi32x4), not
-        // stored and reloaded by 16 bytes; that round trip cost 11% of a 1080p frame on Zen 4.
-        const auto opaque = hn::BitCast(d8, hn::Set(hn::Repartition<uint32_t, decltype(d8)>(),
-                                                    0xFF000000u));
-        const auto idx = hn::Load(d8, kLToRgba);
+        // stored and reloaded 16 bytes at a time, a round trip that stalls on Zen 4.
         auto block = [&](auto imm, uint8_t* HWY_RESTRICT to) HWY_ATTR {
           const hn::Vec<decltype(d8)> codes{
               _mm512_shuffle_i32x4(gray.raw, gray.raw, decltype(imm)::value)};
-          hn::StoreU(hn::Or(hn::TableLookupBytesOr0(codes, idx), opaque), d8, to);
+          hn::StoreU(GrayToRgba(d8, codes, 0), d8, to);
         };
         block(std::integral_constant<int, 0x00>(), out);
         block(std::integral_constant<int, 0x55>(), out + 64);
