@@ -1,10 +1,14 @@
-// The 16-bit to RGBA8 row expansion (Be16ToRgba8, lib/decode/png_expand.h) on every SIMD
-// target: every one of the 65536 sample values rounds as Convert's exact U16 kernel rounds it
-// (round(v * 255 / 65535), lib/README.md 3 and 4), in the vector loop and in the scalar tail,
-// for every channel count and both channel orders; tRNS keys compare the 16-bit values.
+// The row expansions of lib/decode/png_expand.h on every SIMD target. 16 bits to RGBA8
+// (Be16ToRgba8): every one of the 65536 sample values rounds as Convert's exact U16 kernel
+// rounds it (round(v * 255 / 65535), lib/README.md 3 and 4), in the vector loop and in the
+// scalar tail, for every channel count and both channel orders; tRNS keys compare the 16-bit
+// values. 8-bit RGB and gray to RGBA8 (Rgb8ToRgba8, Gray8ToRgba8): every byte where it
+// belongs, for row lengths around each block and vector size, at every offset of the output.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <utility>
 #include <vector>
 
@@ -16,6 +20,8 @@ namespace pixconv::decode_test {
 namespace {
 
 using decode_internal::Be16ToRgba8;
+using decode_internal::Gray8ToRgba8;
+using decode_internal::Rgb8ToRgba8;
 
 // lib/README.md 3.7 with the datatype range: floor(v / 65535 * 255 + 0.5), in double.
 int Reference(uint32_t v) { return static_cast<int>(v / 65535.0 * 255.0 + 0.5); }
@@ -139,6 +145,54 @@ TEST_CASE("16-bit to RGBA8: tRNS keys match the 16-bit values, not their 8-bit r
           // Without a key every pixel is opaque.
           const std::vector<uint8_t> opaque = Expand(row, pixels, channels, nullptr, bgra, pixels);
           for (size_t i = 0; i < pixels; ++i) CHECK(int{opaque[4 * i + 3]} == 255);
+        }
+      }
+    }
+  });
+}
+
+
+TEST_CASE("8-bit RGB and gray to RGBA8: every byte in its place, every target and length") {
+  // Lengths below, at and around the 16-pixel blocks and the vectors (up to 64 bytes), and a
+  // 1080p row; each row starts at every output offset 0-3 pixels past a 64-byte boundary and
+  // is followed by a guard byte that must stay untouched.
+  std::vector<size_t> lengths;
+  for (size_t n = 0; n <= 70; ++n) lengths.push_back(n);
+  for (const size_t n : {size_t{127}, size_t{128}, size_t{129}, size_t{1920}}) lengths.push_back(n);
+  std::vector<uint8_t> src(3 * 1920 + 64);
+  for (size_t i = 0; i < src.size(); ++i) src[i] = static_cast<uint8_t>(i * 151 + 7);
+  test::ForEachTarget([&](const char*) {
+    for (const size_t pixels : lengths) {
+      for (const size_t offset : {size_t{0}, size_t{1}, size_t{2}, size_t{3}}) {
+        for (const int kind : {3, 1, 0}) {  // RGB; gray, no key; gray keyed on src[0]'s value
+          CAPTURE(pixels);
+          CAPTURE(offset);
+          CAPTURE(kind);
+          alignas(64) uint8_t buffer[4 * 1920 + 4 * 4 + 1];
+          uint8_t* out = buffer + 4 * offset;
+          std::fill(std::begin(buffer), std::end(buffer), uint8_t{0xA5});
+          const int key = kind == 0 ? src[0] : 256;
+          if (kind == 3) {
+            Rgb8ToRgba8(src.data(), pixels, out);
+          } else {
+            Gray8ToRgba8(src.data(), pixels, key, out);
+          }
+          int bad = 0;
+          for (size_t i = 0; i < pixels && bad < 5; ++i) {
+            for (int c = 0; c < 4; ++c) {
+              int expected = 255;
+              if (c < 3) expected = kind == 3 ? src[3 * i + c] : src[i];
+              if (c == 3 && kind != 3 && src[i] == key) expected = 0;
+              if (out[4 * i + c] != expected) {
+                CAPTURE(i);
+                CAPTURE(c);
+                CHECK(int{out[4 * i + c]} == expected);
+                ++bad;
+              }
+            }
+          }
+          CHECK(bad == 0);
+          CHECK(out[4 * pixels] == 0xA5);  // nothing written past the last pixel
         }
       }
     }
