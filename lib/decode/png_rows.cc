@@ -16,15 +16,25 @@ HWY_BEFORE_NAMESPACE();
 namespace pixconv::decode_internal::HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
 
-// On x86 both run Convert's byte-shuffle blocks (convert/byte_shuffle-inl.h): one in-block
-// shuffle per output vector, where LoadInterleaved3 + StoreInterleaved4 take about ten.
+#if PIXCONV_HAVE_BYTE_SHUFFLE
+// x86: the whole 16-pixel blocks of a row of kC-byte pixels (1: gray, 3: RGB) to RGBA8 by
+// Convert's byte-shuffle blocks (convert/byte_shuffle-inl.h), one in-block shuffle per output
+// vector where LoadInterleaved3 + StoreInterleaved4 take about ten. Returns the pixels done.
+template <size_t kC>
+size_t ShuffleBlocksToRgba8(const uint8_t* src, size_t pixels, uint8_t* dst) {
+  namespace shuffle = pixconv::HWY_NAMESPACE;
+  size_t i = 0;
+  for (; i + shuffle::kShuffleBlockPixels <= pixels; i += shuffle::kShuffleBlockPixels) {
+    shuffle::ShuffleBlockToRgba<kC, false>(src + kC * i, dst + 4 * i);
+  }
+  return i;
+}
+#endif
+
 void Rgb8ToRgba8Row(const uint8_t* src, size_t pixels, uint8_t* dst) {
   size_t i = 0;
 #if PIXCONV_HAVE_BYTE_SHUFFLE
-  for (; i + pixconv::HWY_NAMESPACE::kShuffleBlockPixels <= pixels;
-         i += pixconv::HWY_NAMESPACE::kShuffleBlockPixels) {
-    pixconv::HWY_NAMESPACE::ShuffleBlockToRgba<3, false>(src + 3 * i, dst + 4 * i);
-  }
+  i = ShuffleBlocksToRgba8<3>(src, pixels, dst);
 #else
   const hn::ScalableTag<uint8_t> d;
   const size_t lanes = hn::Lanes(d);
@@ -225,10 +235,7 @@ void Gray8ToRgba8Row(const uint8_t* src, size_t pixels, int key, uint8_t* dst) {
   size_t i = 0;
   if (key > 255) {
 #if PIXCONV_HAVE_BYTE_SHUFFLE
-    for (; i + pixconv::HWY_NAMESPACE::kShuffleBlockPixels <= pixels;
-         i += pixconv::HWY_NAMESPACE::kShuffleBlockPixels) {
-      pixconv::HWY_NAMESPACE::ShuffleBlockToRgba<1, false>(src + i, dst + 4 * i);
-    }
+    i = ShuffleBlocksToRgba8<1>(src, pixels, dst);
 #else
     for (; i + lanes <= pixels; i += lanes) {
       const auto g = hn::LoadU(d, src + i);
