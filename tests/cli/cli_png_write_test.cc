@@ -137,8 +137,8 @@ TEST_CASE("a 16-bit PNG converts to 8 bits by its datatype's range by default") 
   for (size_t i = 0; i < 4; ++i) {
     for (size_t c = 0; c < 3; ++c) {
       CAPTURE(rgb[i * 3 + c]);
-      // The nearest of v / 257 = v * 255 / 65535 (lib/README.md 3: round to nearest). Debian's
-      // ImageMagick 6.9.11 `-depth 8` truncates instead: equal, or 1 code lower.
+      // The nearest of v / 257 = v * 255 / 65535 (lib/README.md 3: round to nearest), as
+      // ImageMagick's HDRI builds give it (the next test).
       CHECK(rgba[i * 4 + c] == (rgb[i * 3 + c] + 128) / 257);
     }
   }
@@ -149,6 +149,32 @@ TEST_CASE("a 16-bit PNG converts to 8 bits by its datatype's range by default") 
   CHECK(rgba[4 * 3 + 1] == 0);    // 257, the minimum, maps to 0
   CHECK(rgba[4 * 1 + 2] == 255);  // 65535, the maximum
   CHECK(rgba[0] != (20000 + 128) / 257);
+}
+
+TEST_CASE("a 16-bit RGB PNG converts by default to ImageMagick's -depth 8 pixels") {
+  // all16_rgb.png holds every 16-bit value; the other file is what `convert all16_rgb.png
+  // -depth 8` wrote with Debian's ImageMagick 6.9.11 Q16 HDRI (tests/data/imagemagick).
+  const std::string data = std::string(PIXCONV_TESTDATA) + "/imagemagick/";
+  TempDir dir;
+  const RunResult r = RunPixconv({"convert", data + "all16_rgb.png", "-o", dir.Path("out.png")});
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  uint32_t width = 0, height = 0, im_width = 0, im_height = 0;
+  std::vector<uint8_t> ours, imagemagick;
+  REQUIRE(ReadPngRgba8(dir.Path("out.png"), &width, &height, &ours));
+  REQUIRE(ReadPngRgba8(data + "all16_rgb_depth8_q16hdri.png", &im_width, &im_height,
+                       &imagemagick));
+  REQUIRE(width == 256);
+  REQUIRE(height == 256);
+  REQUIRE(im_width == width);
+  REQUIRE(im_height == height);
+  CHECK(ours == imagemagick);
+  // ImageMagick rounded each sample to the nearest code, as pixconv's contract does.
+  size_t rounded = 0;
+  for (uint32_t v = 0; v < 65536; ++v) {
+    const uint32_t rgb[3] = {v, 65535 - v, (3 * v) & 0xFFFF};
+    for (size_t c = 0; c < 3; ++c) rounded += imagemagick[4 * v + c] == (rgb[c] + 128) / 257;
+  }
+  CHECK(rounded == 3 * 65536);
 }
 
 TEST_CASE("a PNG write error names its cause") {
