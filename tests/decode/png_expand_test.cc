@@ -151,7 +151,6 @@ TEST_CASE("16-bit to RGBA8: tRNS keys match the 16-bit values, not their 8-bit r
   });
 }
 
-
 TEST_CASE("8-bit RGB and gray to RGBA8: every byte in its place, every target and length") {
   // Lengths below, at and around the 16-pixel blocks and the vectors (up to 64 bytes), and a
   // 1080p row; each row starts at every output offset 0-3 pixels past a 64-byte boundary and
