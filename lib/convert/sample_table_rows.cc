@@ -6,10 +6,11 @@
 // keeps the planned kernel, whose 16-lane polynomial beats one load per sample, and so do the
 // other targets and RGBA8 output there.
 //
-// This is the one translation unit that builds for AVX3_DL: Highway leaves that target out
-// unless asked (HWY_WANT_AVX3_DL, before its first header), and a sixth target for every
-// kernel file would lengthen the build by a fifth. Dispatch is per translation unit, so on a
-// CPU with AVX3_DL this file runs its AVX3_DL code while the others run AVX3.
+// This is one of the two translation units that build for AVX3_DL (yuv_rows_fixed.cc is the other):
+// Highway leaves that target out unless asked (HWY_WANT_AVX3_DL, before its first header), and a
+// sixth target for every kernel file would lengthen the build by a fifth. Dispatch is per
+// translation unit, so on a CPU with AVX3_DL this file runs its AVX3_DL code while the others run
+// AVX3.
 #define HWY_WANT_AVX3_DL 1
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "convert/sample_table_rows.cc"

@@ -10,7 +10,8 @@ namespace pixconv::fuzz {
 namespace {
 
 // Computed on first use, before any pin: SupportedAndGeneratedTargets honours a pin in force.
-// The tests' list: it names AVX3_DL too, which only the sample-table kernels build.
+// The tests' list: it names AVX3_DL too, which only the sample-table and fixed-point YUV
+// kernels build.
 const std::vector<int64_t>& Targets() {
   static const std::vector<int64_t> targets = test::Targets();
   return targets;

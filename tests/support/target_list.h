@@ -13,12 +13,13 @@
 
 namespace pixconv::test {
 
-// Highway's list for this translation unit, plus AVX3_DL where the CPU has it: the library
-// builds that target for its sample-table kernels alone (lib/convert/sample_table_rows.cc),
-// which this file's list, built without HWY_WANT_AVX3_DL, does not name. The environment
-// variable PIXCONV_TEST_TARGETS (names separated by commas, e.g. "SVE_256") keeps only the
-// targets it names, so that one emulated CPU can run only the targets no other one covers;
-// a name that matches nothing leaves the list empty, and the suite says so.
+// Highway's list for this translation unit, plus AVX3_DL where the CPU has it: the library builds
+// that target for its sample-table and fixed-point YUV kernels alone
+// (lib/convert/sample_table_rows.cc, yuv_rows_fixed.cc), which this file's list, built without
+// HWY_WANT_AVX3_DL, does not name. The environment variable PIXCONV_TEST_TARGETS (names separated
+// by commas, e.g. "SVE_256") keeps only the targets it names, so that one emulated CPU can run only
+// the targets no other one covers; a name that matches nothing leaves the list empty, and the suite
+// says so.
 inline std::vector<int64_t> Targets() {
   std::vector<int64_t> targets = hwy::SupportedAndGeneratedTargets();
   auto listed = [&](int64_t t) { return std::find(targets.begin(), targets.end(), t) != targets.end(); };

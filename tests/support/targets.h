@@ -22,8 +22,9 @@ class ScopedTarget {
   ScopedTarget& operator=(const ScopedTarget&) = delete;
 };
 
-// The target that kernels built without AVX3_DL (all but the sample tables) run while `pinned`
-// (a name from Targets()) is pinned: AVX3 for AVX3_DL, else `pinned` itself.
+// The target that kernels built without AVX3_DL (all but the sample tables and the fixed-point
+// YUV rows: tests/yuv's YuvTargetName) run while `pinned` (a name from Targets()) is pinned:
+// AVX3 for AVX3_DL, else `pinned` itself.
 inline std::string CommonTargetName(const char* pinned) {
   return std::string(pinned) == hwy::TargetName(HWY_AVX3_DL) ? hwy::TargetName(HWY_AVX3) : pinned;
 }

@@ -59,7 +59,7 @@ TEST_CASE("YUV: the plan picks a kernel of the pinned target") {
         REQUIRE(internal::PlanYuv(ImageFormat::Pixel(8, 8, format), o, &plan).ok());
         const bool has_kernel = plan.row != nullptr;
         CHECK(has_kernel);
-        CHECK(std::string(plan.target_name) == CommonTargetName(target));
+        CHECK(std::string(plan.target_name) == YuvTargetName(target, o));
       }
     }
   });

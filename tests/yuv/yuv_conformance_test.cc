@@ -34,7 +34,7 @@ double ConvertAndCompare(const YuvImage& img, const ConvertOptions& opts, const 
   INFO(Describe(f), " ", OptionsName(opts));
   const Result<Converter> converter = Converter::Create(img.view, opts);
   REQUIRE(converter.ok());
-  CHECK(std::string(converter->target_name()) == CommonTargetName(target));
+  CHECK(std::string(converter->target_name()) == YuvTargetName(target, opts));
   GuardedOutput out = MakeOutput(f.width, f.height, opts.to, extra_stride, misalign);
   REQUIRE(converter->ConvertAll(img.view, out.view()).ok());
   CHECK(out.GuardsIntact());

@@ -57,7 +57,7 @@ TEST_CASE("YUV: widths 1 to 70 and 1920, odd heights, strides, offsets and plane
                  io.extra_stride, " misalign ", io.misalign, " separate ", io.separate_planes);
             const Result<Converter> converter = Converter::Create(img.view, opts);
             REQUIRE(converter.ok());
-            CHECK(std::string(converter->target_name()) == CommonTargetName(target));
+            CHECK(std::string(converter->target_name()) == YuvTargetName(target, opts));
             GuardedOutput out = MakeOutput(width, height, to, i % 4 == 3 ? 8 : 0, i % 7);
             REQUIRE(converter->ConvertAll(img.view, out.view()).ok());
             CHECK(out.GuardsIntact());

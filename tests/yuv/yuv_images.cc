@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstring>
 
+#include "support/targets.h"
+
 namespace pixconv::test {
 namespace {
 
@@ -94,6 +96,16 @@ std::string OptionsName(const ConvertOptions& o) {
   s += std::string(" out=") + kOut[static_cast<int>(o.output_transfer)];
   if (o.premultiply) s += " premultiply";
   return s;
+}
+
+std::string YuvTargetName(const char* pinned, const ConvertOptions& opts) {
+  const bool input_srgb = opts.input_transfer != InputTransfer::Linear;
+  const bool output_srgb = opts.output_transfer == OutputTransfer::Default
+                               ? opts.to == OutputType::RGBA8
+                               : opts.output_transfer == OutputTransfer::Srgb;
+  const bool fixed_point = opts.to == OutputType::RGBA8 && input_srgb == output_srgb;
+  if (fixed_point && std::string(pinned) == hwy::TargetName(HWY_AVX3_DL)) return pinned;
+  return CommonTargetName(pinned);
 }
 
 }  // namespace pixconv::test

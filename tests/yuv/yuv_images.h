@@ -46,4 +46,10 @@ Deviation CompareRgbaF32(const std::vector<float>& want, const GuardedOutput& go
 
 std::string OptionsName(const ConvertOptions& opts);
 
+// The target a YUV conversion with `opts` reports while `pinned` (a name from Targets()) is
+// pinned. The fixed-point kernels (RGBA8 without a transfer change, lib/README.md 3.5) build
+// for AVX3_DL too (lib/convert/yuv_rows_fixed.cc); the float ones run AVX3 there, like the
+// other kernel files (CommonTargetName).
+std::string YuvTargetName(const char* pinned, const ConvertOptions& opts);
+
 }  // namespace pixconv::test
