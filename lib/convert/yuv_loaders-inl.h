@@ -140,10 +140,12 @@ HWY_INLINE void LoadChroma444(D16 d, const LaneOrder<kOrder>& order, const uint8
 #else
     const DU16 du;
     const hn::Repartition<uint8_t, D16> d8;
-    const auto bytes = order.Bytes(hn::LoadU(d8, p));
+    // The bytes' top bits flipped before the zips put them in the high bytes: one xor, not
+    // FlipToX8 on each half.
+    const auto bytes = hn::Xor(order.Bytes(hn::LoadU(d8, p)), hn::Set(d8, uint8_t{0x80}));
     const auto zero = hn::Zero(d8);
-    x0 = FlipToX8(hn::BitCast(d, hn::ZipLower(du, zero, bytes)));
-    x1 = FlipToX8(hn::BitCast(d, hn::ZipUpper(du, zero, bytes)));
+    x0 = hn::BitCast(d, hn::ZipLower(du, zero, bytes));
+    x1 = hn::BitCast(d, hn::ZipUpper(du, zero, bytes));
 #endif
     return;
   }
