@@ -372,7 +372,8 @@ def markdown_table(comps):
                             ["---:", "---"]) + "|"]
     for c in comps:
         cells = [
-            f"`{c.row.base}`", c.row.size, c.run.target, fmt_ms(c.row.min), fmt_ms(c.row.median),
+            f"`{c.row.base}`", c.row.size, c.row.label or c.run.target, fmt_ms(c.row.min),
+            fmt_ms(c.row.median),
             f"`{peer_name(c.fastest)}`" if c.fastest else "-",
             fmt_ms(c.fastest.min) if c.fastest else "-",
             fmt_ratio(c.ratio_min()), fmt_ratio(c.ratio_median()),
@@ -502,6 +503,12 @@ def describe_runs(runs):
             f"{', '.join(f'{x:.2f}' for x in ctx.get('load_avg', [])) or '?'}",
             f"  - peers: {ctx.get('peers', '?')}",
         ]
+        # Dispatch is per translation unit: on AVX3_DL, most rows run AVX3 code.
+        ran = collections.Counter(r.label for r in run.rows.values()
+                                  if r.name.startswith(PIXCONV_GROUPS) and r.label)
+        if len(ran) > 1:
+            lines.append("  - rows by the target their kernels ran (the table's Target column): " +
+                         ", ".join(f"{target} {count}" for target, count in sorted(ran.items())))
         noise = run.noise()
         if noise:
             lines.append(
