@@ -504,8 +504,7 @@ def describe_runs(runs):
             f"  - peers: {ctx.get('peers', '?')}",
         ]
         # Dispatch is per translation unit: on AVX3_DL, most rows run AVX3 code.
-        ran = collections.Counter(r.label for r in run.rows.values()
-                                  if r.name.startswith(PIXCONV_GROUPS) and r.label)
+        ran = collections.Counter(r.label for r in run.pixconv_rows() if r.label)
         if len(ran) > 1:
             lines.append("  - rows by the target their kernels ran (the table's Target column): " +
                          ", ".join(f"{target} {count}" for target, count in sorted(ran.items())))

@@ -250,7 +250,10 @@ def write_run(path, rows, context, labels=None):
 
 
 def write_compute_run(path):
-    write_run(path, COMPUTE_RUN, {"compute_size": SMALL})
+    # One twin labelled with another target: twins are not table rows, so report.md counts no
+    # second target.
+    write_run(path, COMPUTE_RUN, {"compute_size": SMALL},
+              labels={f"color/L_F32->RGBAF32/range:datatype/{SMALL}": "AVX3"})
 
 
 def test_compute_bounds(tmp):
@@ -269,6 +272,7 @@ def test_compute_bounds(tmp):
     check(report.rstrip().endswith("\n".join(COMPUTE_VERDICTS)),
           f"report.md does not end with the verdicts: {report[-600:]}")
     check("(192x108)" in report, "report.md does not name the compute size")
+    check("rows by the target" not in report, "report.md counted a twin's target")
     check(os.path.exists(os.path.join(out, f"datatypes_AVX2_{HD}.png")), "no datatype chart")
 
     # --compute-size none: the twins are ignored, so every bound is the memory bound, and
