@@ -19,6 +19,10 @@ void SetSizeLimitForTest(size_t limit);
 // to check (the streaming code paths do not depend on the frame size); 0 restores the
 // threshold from the cache size and the trials' verdict.
 void SetStreamMinOutputBytesForTest(size_t bytes);
+// The threshold of a machine whose last-level cache holds `bytes`, with the trials of
+// LargeOutputStores as on a real machine (so tests under emulation can take the trials' paths
+// with frames of a few MiB, not 64); 0 restores the cache size from sysfs.
+void SetLastLevelCacheBytesForTest(size_t bytes);
 // Forgets the trials of LargeOutputStores (convert/stream_threshold.h) and their verdict.
 void ResetStreamTrialsForTest();
 
@@ -49,6 +53,14 @@ class ScopedStreamThresholdForTest {
   ~ScopedStreamThresholdForTest() { SetStreamMinOutputBytesForTest(0); }
   ScopedStreamThresholdForTest(const ScopedStreamThresholdForTest&) = delete;
   ScopedStreamThresholdForTest& operator=(const ScopedStreamThresholdForTest&) = delete;
+};
+
+class ScopedLastLevelCacheForTest {
+ public:
+  explicit ScopedLastLevelCacheForTest(size_t bytes) { SetLastLevelCacheBytesForTest(bytes); }
+  ~ScopedLastLevelCacheForTest() { SetLastLevelCacheBytesForTest(0); }
+  ScopedLastLevelCacheForTest(const ScopedLastLevelCacheForTest&) = delete;
+  ScopedLastLevelCacheForTest& operator=(const ScopedLastLevelCacheForTest&) = delete;
 };
 
 class ScopedSampleTablePolicyForTest {

@@ -54,13 +54,13 @@ size_t LastLevelCacheBytes() {
   return best_bytes;
 }
 
-size_t FromCacheSize() {
-  const size_t llc = LastLevelCacheBytes();
+size_t FromCacheSize(size_t llc) {
   if (llc == 0) return 16 * kMiB;
   return std::clamp(llc / 2, 4 * kMiB, 64 * kMiB);
 }
 
 std::atomic<size_t> test_threshold{0};
+std::atomic<size_t> test_cache_bytes{0};
 
 // The trials so far and their verdict, for each LargeOutputKind. A mutex guards the trials,
 // which take a band of megabytes each; the verdict is read by every large band without it.
@@ -107,7 +107,9 @@ LargeOutputKind LargeOutputKindOf(const ImageFormat& format, OutputType to) {
 size_t StreamMinOutputBytes() {
   const size_t test = test_threshold.load(std::memory_order_relaxed);
   if (test != 0) return test;
-  static const size_t threshold = FromCacheSize();
+  const size_t cache = test_cache_bytes.load(std::memory_order_relaxed);
+  if (cache != 0) return FromCacheSize(cache);
+  static const size_t threshold = FromCacheSize(LastLevelCacheBytes());
   return threshold;
 }
 
@@ -161,6 +163,10 @@ bool LargeOutputVerdict(const LargeOutputKind& kind, LargeOutputStores* stores) 
 
 void SetStreamMinOutputBytesForTest(size_t bytes) {
   test_threshold.store(bytes, std::memory_order_relaxed);
+}
+
+void SetLastLevelCacheBytesForTest(size_t bytes) {
+  test_cache_bytes.store(bytes, std::memory_order_relaxed);
 }
 
 void ResetStreamTrialsForTest() {

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <cstring>
+#include <optional>
 #include <random>
 #include <vector>
 
@@ -57,6 +58,16 @@ TEST_CASE("the streaming threshold: half the last-level cache, within [4, 64] Mi
     CHECK_FALSE(internal::StreamsOutput(256, 255, OutputType::RGBA8));
     CHECK(internal::StreamsOutput(128, 128, OutputType::RGBAF32));  // 256 KiB of f32
     CHECK_FALSE(internal::StreamsOutput(127, 129, OutputType::RGBAF32));
+  }
+  CHECK(internal::StreamMinOutputBytes() == t);
+  // Machines with other caches: half of it, within the bounds.
+  const struct {
+    size_t cache_mib, threshold_mib;
+  } machines[] = {{1, 4}, {8, 4}, {32, 16}, {40, 20}, {128, 64}, {512, 64}};
+  for (const auto& m : machines) {
+    CAPTURE(m.cache_mib);
+    internal::ScopedLastLevelCacheForTest cache(m.cache_mib << 20);
+    CHECK(internal::StreamMinOutputBytes() == m.threshold_mib << 20);
   }
   CHECK(internal::StreamMinOutputBytes() == t);
 }
@@ -253,8 +264,15 @@ TEST_CASE("large outputs: the kind of trials is the output type, the input bytes
 }
 
 TEST_CASE("large outputs: frames converted as trials and after the verdict are exact") {
-  // At the real threshold, so the conversions below are the trials themselves, written with
-  // ordinary stores and streamed, timed and not.
+  // At a real threshold, so the conversions below are the trials themselves, written with
+  // ordinary stores and streamed, timed and not. Under emulation, that of a machine with an
+  // 8 MiB cache: frames of 4 MiB, not up to 64.
+  std::optional<internal::ScopedLastLevelCacheForTest> small_cache;
+  if (test::Emulated()) {
+    small_cache.emplace(size_t{8} << 20);
+    MESSAGE("emulated: the trials run at an 8 MiB cache's threshold, "
+            << (internal::StreamMinOutputBytes() >> 20) << " MiB");
+  }
   internal::ResetStreamTrialsForTest();
   const uint32_t w = 1021;
   const size_t out_row = size_t{w} * BytesPerPixel(OutputType::RGBAF32);
