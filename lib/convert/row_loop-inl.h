@@ -67,31 +67,31 @@ inline constexpr size_t kStreamChunkBytes = 2048;
 inline constexpr size_t kStreamAlign = 64;
 
 // Double-buffered streaming of a row's output in chunks of kStreamChunkBytes. Usage:
-//   OutputStreamer out(block_bytes);
+//   OutputStreamer out;
 //   for each chunk at destination `to` (aligned to the vector size):
-//     out.Chunk(to, [](size_t i, uint8_t* block_out) { convert block i into block_out; });
+//     out.Chunk(to, block_bytes, [](size_t i, uint8_t* block_out) { convert block i; });
 //   out.Finish();
 // Chunk k is converted into one buffer while chunk k - 1 streams out of the other: after each
 // group of blocks, its share of the previous chunk's vectors (one vector after every few
-// blocks, when a block is smaller than a vector). Chunk() works on local copies of the state:
-// the blocks' byte stores could alias the members, which the compiler would otherwise reload
-// (and the share arithmetic redo) after every block.
+// blocks, when a block is smaller than a vector). The block size is an argument of each
+// Chunk, not state: where it and the vector size are constants (every fixed-width target),
+// the group and share loops then unroll; derived from members, which the blocks' byte stores
+// could alias, they were reloaded per chunk and ran as counted loops, a compare and branch
+// per 64 bytes that cost streamed RGBA F32 copies about 20% (bench/README.md).
 class OutputStreamer {
  public:
-  // block_bytes: one block's output, a power of two that divides kStreamChunkBytes.
-  explicit OutputStreamer(size_t block_bytes)
-      : blocks_(kStreamChunkBytes / block_bytes),
-        per_group_(Vectors() >= blocks_ ? Vectors() / blocks_ : 1),
-        group_(Vectors() >= blocks_ ? 1 : blocks_ / Vectors()),
-        block_bytes_(block_bytes) {}
-
-  // Converts the chunk that goes to `to` (vector-aligned) by block(i, out) for each block i,
-  // while the previous chunk streams out.
+  // Converts the chunk that goes to `to` (vector-aligned) by block(i, out) for each block i
+  // of block_bytes (a power of two that divides kStreamChunkBytes), while the previous chunk
+  // streams out.
   template <class Block>
-  HWY_INLINE void Chunk(uint8_t* HWY_RESTRICT to, const Block& block) {
+  HWY_INLINE void Chunk(uint8_t* HWY_RESTRICT to, size_t block_bytes, const Block& block) {
     const hn::ScalableTag<uint8_t> d8;
     const size_t n = hn::Lanes(d8);
-    const size_t blocks = blocks_, group = group_, per_group = per_group_, block_bytes = block_bytes_;
+    const size_t blocks = kStreamChunkBytes / block_bytes;
+    const size_t vectors = kStreamChunkBytes / n;
+    // Blocks per group, and vectors streamed after each group.
+    const size_t group = vectors >= blocks ? 1 : blocks / vectors;
+    const size_t per_group = vectors >= blocks ? vectors / blocks : 1;
     uint8_t* const fill = fill_;
     const uint8_t* const drain = drain_;
     uint8_t* const drain_to = drain_to_;
@@ -124,9 +124,6 @@ class OutputStreamer {
   }
 
  private:
-  static size_t Vectors() { return kStreamChunkBytes / hn::Lanes(hn::ScalableTag<uint8_t>()); }
-
-  const size_t blocks_, per_group_, group_, block_bytes_;
   alignas(64) uint8_t buffers_[2][kStreamChunkBytes];
   uint8_t* fill_ = buffers_[0];
   const uint8_t* drain_ = nullptr;
@@ -189,10 +186,10 @@ HWY_INLINE void ForEachBlock(size_t width, size_t n, size_t in_bpp, size_t out_b
       x += blocks * n;
     }
     if (end == width) return;
-    OutputStreamer streamer(n * out_bpp);
+    OutputStreamer streamer;
     for (x = first; x < last; x += chunk) {
       const uint8_t* HWY_RESTRICT in = src + x * in_bpp;
-      streamer.Chunk(dst + x * out_bpp, [in, in_block, &block](size_t i, uint8_t* HWY_RESTRICT o)
+      streamer.Chunk(dst + x * out_bpp, out_block, [in, in_block, &block](size_t i, uint8_t* HWY_RESTRICT o)
                                             PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
                                               block(in + i * in_block, o);
                                             });
