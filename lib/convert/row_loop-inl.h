@@ -74,10 +74,9 @@ inline constexpr size_t kStreamAlign = 64;
 // Chunk k is converted into one buffer while chunk k - 1 streams out of the other: after each
 // group of blocks, its share of the previous chunk's vectors (one vector after every few
 // blocks, when a block is smaller than a vector). The block size is an argument of each
-// Chunk, not state: where it and the vector size are constants (every fixed-width target),
-// the group and share loops then unroll; derived from members, which the blocks' byte stores
-// could alias, they were reloaded per chunk and ran as counted loops, a compare and branch
-// per 64 bytes that cost streamed RGBA F32 copies about 20% (bench/README.md).
+// Chunk, not state, so that where it and the vector size are constants (every fixed-width
+// target) the group and share loops unroll; members could be aliased by the blocks' byte
+// stores and would be reloaded at every chunk.
 class OutputStreamer {
  public:
   // Converts the chunk that goes to `to` (vector-aligned) by block(i, out) for each block i
@@ -189,10 +188,9 @@ HWY_INLINE void ForEachBlock(size_t width, size_t n, size_t in_bpp, size_t out_b
     OutputStreamer streamer;
     for (x = first; x < last; x += chunk) {
       const uint8_t* HWY_RESTRICT in = src + x * in_bpp;
-      streamer.Chunk(dst + x * out_bpp, out_block, [in, in_block, &block](size_t i, uint8_t* HWY_RESTRICT o)
-                                            PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
-                                              block(in + i * in_block, o);
-                                            });
+      streamer.Chunk(dst + x * out_bpp, out_block,
+                     [in, in_block, &block](size_t i, uint8_t* HWY_RESTRICT o)
+                         PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR { block(in + i * in_block, o); });
     }
     streamer.Finish();
     x = last;

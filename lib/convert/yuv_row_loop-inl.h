@@ -164,10 +164,11 @@ HWY_INLINE void ForEachUnit(const internal::YuvRowPtrs& rows, size_t width, size
         if (stream && misaligned == head * out_bpp && next + chunk - n <= end) {
           OutputStreamer out;
           for (; next + chunk - n <= end; next += chunk) {
-            out.Chunk(dst + next * out_bpp, n * out_bpp, [&, next](size_t i, uint8_t* HWY_RESTRICT o)
-                                                    PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
-              unit(advance(next + i * n), o);
-            });
+            out.Chunk(dst + next * out_bpp, n * out_bpp,
+                      [&, next](size_t i, uint8_t* HWY_RESTRICT o)
+                          PIXCONV_ALWAYS_INLINE_LAMBDA HWY_ATTR {
+                            unit(advance(next + i * n), o);
+                          });
           }
           out.Finish();
           done = std::max(done, next);
